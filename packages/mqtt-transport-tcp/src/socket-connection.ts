@@ -1,0 +1,72 @@
+// Adapts a connected net.Socket (or tls.TLSSocket) to core's TransportConnection.
+// Invariants: onClose is called exactly once; onDrain only after a write returned false.
+
+import type { Socket } from 'node:net';
+import { MqttError } from '@x/mqtt-codec';
+import type { TransportConnection, TransportHandlers } from '@x/mqtt-core';
+import { socketError } from './socket-error.js';
+
+/** Milliseconds `end()` waits for the peer to close before the socket is destroyed. */
+export const END_GRACE_PERIOD = 2_000;
+
+export class SocketConnection implements TransportConnection {
+  readonly #socket: Socket;
+  readonly #handlers: TransportHandlers;
+  #error: MqttError | undefined;
+  #closedByUs = false;
+  #waitingForDrain = false;
+  #closed = false;
+
+  /** Takes over `socket` (connected, possibly paused) and starts delivering to `handlers`. */
+  constructor(socket: Socket, handlers: TransportHandlers, label: string) {
+    this.#socket = socket;
+    this.#handlers = handlers;
+    socket.on('data', (chunk: Buffer) => handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    socket.on('drain', () => {
+      if (!this.#waitingForDrain || this.#closed) return;
+      this.#waitingForDrain = false;
+      handlers.onDrain();
+    });
+    socket.on('error', (error) => {
+      this.#error ??= socketError(error, label);
+    });
+    socket.on('end', () => {
+      if (!this.#closedByUs) this.#error ??= new MqttError('CONNECTION_CLOSED', `${label}: closed by the peer`);
+    });
+    socket.on('close', () => this.#finish());
+    socket.resume();
+    if (socket.destroyed) queueMicrotask(() => this.#finish());
+  }
+
+  get raw(): Socket {
+    return this.#socket;
+  }
+
+  write(bytes: Uint8Array): boolean {
+    if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
+    const flushed = this.#socket.write(bytes);
+    if (!flushed) this.#waitingForDrain = true;
+    return flushed;
+  }
+
+  end(): void {
+    if (this.#closed || this.#closedByUs) return;
+    this.#closedByUs = true;
+    this.#socket.end(() => {
+      setTimeout(() => this.#socket.destroy(), END_GRACE_PERIOD).unref();
+    });
+  }
+
+  destroy(error?: MqttError): void {
+    if (this.#closed) return;
+    this.#closedByUs = true;
+    if (error !== undefined) this.#error = error;
+    this.#socket.destroy();
+  }
+
+  #finish(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#handlers.onClose(this.#error);
+  }
+}
