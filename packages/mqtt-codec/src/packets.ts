@@ -66,6 +66,11 @@ export interface ConnectPacket {
   cleanStart: boolean;
   /** Seconds; 0 disables keepalive. */
   keepalive: number;
+  /**
+   * Bridge extension (mosquitto, RSMB): the protocol level is sent with bit 7 set, telling the
+   * broker that a bridge connects. Present (true) only when used.
+   */
+  bridgeMode?: boolean;
   username?: string;
   password?: Uint8Array;
   will?: Will;

@@ -1,0 +1,170 @@
+// CONNECT and CONNACK. CONNECT carries its own protocol level, so it is decoded by that level,
+// not by the decoder's; 'MQIsdp' (3.1) and 'MQTT' are the only protocol names accepted.
+// Canonical form: protocolName and bridgeMode appear only when they differ from the defaults.
+import { fail, invalidPacket, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
+import type { PacketCodec } from './packet-codec.js';
+import type { ConnackPacket, ConnectPacket, ProtocolVersion, Will } from './packets.js';
+import { propertiesSectionLength, readProperties, writeProperties } from './properties.js';
+import { CONNACK_RETURN_CODES, isReasonCodeAllowed } from './reason-codes.js';
+import { checkTopicName } from './topic.js';
+import { checkBoolean, checkOptionalBoolean, checkQos, checkUint16, isObject, measureBinary, measureString } from './writer.js';
+
+/** The protocol name a level uses unless told otherwise. */
+export function defaultProtocolName(version: ProtocolVersion): string {
+  return version === 3 ? 'MQIsdp' : 'MQTT';
+}
+
+export function isProtocolVersion(value: unknown): value is ProtocolVersion {
+  return value === 3 || value === 4 || value === 5;
+}
+
+function unsupported(message: string): never {
+  return fail('UNSUPPORTED_PROTOCOL_VERSION', message, REASON_UNSUPPORTED_PROTOCOL_VERSION);
+}
+
+const BRIDGE_BIT = 0x80;
+const FLAG_USERNAME = 0x80;
+const FLAG_PASSWORD = 0x40;
+const FLAG_WILL_RETAIN = 0x20;
+const FLAG_WILL = 0x04;
+const FLAG_CLEAN = 0x02;
+const FLAG_RESERVED = 0x01;
+
+function measureWill(will: unknown, version: ProtocolVersion): number {
+  if (!isObject(will)) invalidPacket('connect: will must be an object');
+  if (typeof will.topic !== 'string') invalidPacket('connect: will topic must be a string');
+  checkTopicName(will.topic);
+  checkQos(will.qos, 'will');
+  checkBoolean(will.retain, 'will retain');
+  const props = version === 5 ? propertiesSectionLength(will.properties, 'will') : 0;
+  return props + measureString(will.topic, 'will topic') + measureBinary(will.payload, 'will payload');
+}
+
+function connectFlags(packet: ConnectPacket): number {
+  const { will } = packet;
+  let flags = packet.cleanStart ? FLAG_CLEAN : 0;
+  if (will !== undefined) flags |= FLAG_WILL | (will.qos << 3) | (will.retain ? FLAG_WILL_RETAIN : 0);
+  if (packet.username !== undefined) flags |= FLAG_USERNAME;
+  if (packet.password !== undefined) flags |= FLAG_PASSWORD;
+  return flags;
+}
+
+export const connectCodec: PacketCodec<ConnectPacket> = {
+  firstByte: () => 0x10,
+  measure(packet, version) {
+    if (!isProtocolVersion(packet.protocolVersion)) unsupported(`connect: protocol level ${String(packet.protocolVersion)} is not 3, 4 or 5`);
+    if (packet.protocolVersion !== version) invalidPacket(`connect: protocolVersion ${packet.protocolVersion} differs from the encoder's ${version}`);
+    const name = packet.protocolName ?? defaultProtocolName(version);
+    if (name !== 'MQTT' && name !== 'MQIsdp') invalidPacket(`connect: protocol name must be 'MQTT' or 'MQIsdp'`);
+    checkOptionalBoolean(packet.bridgeMode, 'connect: bridgeMode');
+    checkBoolean(packet.cleanStart, 'connect: cleanStart');
+    checkUint16(packet.keepalive, 'connect: keepalive');
+    let length = measureString(name, 'protocol name') + 4 + measureString(packet.clientId, 'client identifier');
+    // [MQTT-3.1.3-7] a zero-byte client id needs a clean session (3.1.1)
+    if (version === 4 && packet.clientId === '' && !packet.cleanStart) invalidPacket('connect: an empty client id needs cleanStart');
+    if (version === 5) length += propertiesSectionLength(packet.properties, 'connect');
+    if (packet.will !== undefined) length += measureWill(packet.will, version);
+    if (packet.username !== undefined) length += measureString(packet.username, 'username');
+    if (packet.password !== undefined) {
+      // [MQTT-3.1.2-22] before v5, a password needs a user name
+      if (version !== 5 && packet.username === undefined) invalidPacket('connect: a password needs a username before MQTT 5');
+      length += measureBinary(packet.password, 'password');
+    }
+    return length;
+  },
+  write(w, packet, version) {
+    w.utf8(packet.protocolName ?? defaultProtocolName(version));
+    w.u8(version | (packet.bridgeMode === true ? BRIDGE_BIT : 0));
+    w.u8(connectFlags(packet));
+    w.u16(packet.keepalive);
+    if (version === 5) writeProperties(w, packet.properties, 'connect');
+    w.utf8(packet.clientId);
+    const { will } = packet;
+    if (will !== undefined) {
+      if (version === 5) writeProperties(w, will.properties, 'will');
+      w.utf8(will.topic);
+      w.binary(will.payload);
+    }
+    if (packet.username !== undefined) w.utf8(packet.username);
+    if (packet.password !== undefined) w.binary(packet.password);
+  },
+  decode(r) {
+    const protocolName = r.utf8('protocol name');
+    const level = r.u8('protocol level');
+    if (protocolName !== 'MQTT' && protocolName !== 'MQIsdp') unsupported(`connect: unknown protocol name ${JSON.stringify(protocolName)}`);
+    const version = level & ~BRIDGE_BIT;
+    if (!isProtocolVersion(version)) unsupported(`connect: protocol level ${level} is not 3, 4 or 5`);
+    const flags = r.u8('connect flags');
+    if (flags & FLAG_RESERVED) malformed('connect: reserved flag bit 0 is set'); // [MQTT-3.1.2-3]
+    const hasWill = (flags & FLAG_WILL) !== 0;
+    const willQos = (flags >> 3) & 0b11;
+    if (willQos === 3) fail('INVALID_QOS', 'connect: will QoS 3', REASON_MALFORMED_PACKET); // [MQTT-3.1.2-14]
+    if (!hasWill && (willQos !== 0 || flags & FLAG_WILL_RETAIN)) malformed('connect: will QoS and will retain must be 0 without a will'); // [MQTT-3.1.2-13], [MQTT-3.1.2-15]
+    const hasUsername = (flags & FLAG_USERNAME) !== 0;
+    const hasPassword = (flags & FLAG_PASSWORD) !== 0;
+    if (version !== 5 && hasPassword && !hasUsername) fail('PROTOCOL_ERROR', 'connect: password flag without user name flag', REASON_PROTOCOL_ERROR); // [MQTT-3.1.2-22]
+    const keepalive = r.u16('keep alive');
+    const properties = version === 5 ? readProperties(r, 'connect') : undefined;
+    const clientId = r.utf8('client identifier');
+    const packet: ConnectPacket = { type: 'connect', protocolVersion: version, clientId, cleanStart: (flags & FLAG_CLEAN) !== 0, keepalive };
+    if (protocolName !== defaultProtocolName(version)) packet.protocolName = protocolName;
+    if (level & BRIDGE_BIT) packet.bridgeMode = true;
+    if (properties !== undefined) packet.properties = properties;
+    if (hasWill) {
+      const willProperties = version === 5 ? readProperties(r, 'will') : undefined;
+      const topic = r.utf8('will topic');
+      checkTopicName(topic);
+      const will: Will = { topic, payload: r.binary('will payload'), qos: willQos as 0 | 1 | 2, retain: (flags & FLAG_WILL_RETAIN) !== 0 };
+      if (willProperties !== undefined) will.properties = willProperties;
+      packet.will = will;
+    }
+    if (hasUsername) packet.username = r.utf8('user name');
+    if (hasPassword) packet.password = r.binary('password');
+    r.done('connect');
+    return packet;
+  },
+};
+
+// ---- CONNACK ------------------------------------------------------------------------------
+
+function checkConnackCode(code: unknown, version: ProtocolVersion): number {
+  const ok = typeof code === 'number' && (version === 5 ? isReasonCodeAllowed('connack', code) : CONNACK_RETURN_CODES[code] !== undefined);
+  if (!ok) fail('INVALID_REASON_CODE', `connack: ${version === 5 ? 'reason' : 'return'} code ${String(code)} is not allowed`);
+  return code as number;
+}
+
+export const connackCodec: PacketCodec<ConnackPacket> = {
+  firstByte: () => 0x20,
+  measure(packet, version) {
+    checkBoolean(packet.sessionPresent, 'connack: sessionPresent');
+    checkConnackCode(packet.reasonCode, version);
+    return version === 5 ? 2 + propertiesSectionLength(packet.properties, 'connack') : 2;
+  },
+  write(w, packet, version) {
+    w.u8(packet.sessionPresent ? 1 : 0);
+    w.u8(packet.reasonCode);
+    if (version === 5) writeProperties(w, packet.properties, 'connack');
+  },
+  decode(r, _flags, version) {
+    const ackFlags = r.u8('connect acknowledge flags');
+    if (ackFlags & 0xfe) malformed('connack: reserved acknowledge flag bits 7-1 are set'); // [MQTT-3.2.2-1] (v5)
+    const packet: ConnackPacket = { type: 'connack', sessionPresent: ackFlags === 1, reasonCode: 0 };
+    if (version !== 5) {
+      packet.reasonCode = checkConnackCode(r.u8('return code'), version);
+      r.done('connack');
+      return packet;
+    }
+    // Lenient on purpose: a v3-only server answers a v5 CONNECT with a 2-byte 3.1.1 CONNACK
+    // (return code 1), which must reach the client as such; a missing reason code reads as 0.
+    const legacy = r.remaining === 1; // the whole body was 2 bytes: flags and a return code
+    const code = r.remaining > 0 ? r.u8('reason code') : 0;
+    if (!isReasonCodeAllowed('connack', code) && !(legacy && CONNACK_RETURN_CODES[code] !== undefined)) {
+      fail('INVALID_REASON_CODE', `connack: reason code 0x${code.toString(16)} is not allowed`, REASON_PROTOCOL_ERROR);
+    }
+    packet.reasonCode = code;
+    const properties = r.remaining > 0 ? readProperties(r, 'connack') : undefined;
+    if (properties !== undefined) packet.properties = properties;
+    r.done('connack');
+    return packet;
+  },
+};

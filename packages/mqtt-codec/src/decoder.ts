@@ -1,0 +1,208 @@
+// The streaming Decoder: feed chunks of any size, get whole packets. Named states; the size check
+// runs on the fixed header, before any body byte is buffered. Invariants: never holds more than
+// maximumPacketSize bytes; a body wholly inside a chunk is decoded in place (payloads are views);
+// after an error the decoder is poisoned and rethrows it; only MqttError ever leaves `push`.
+import { DECODERS } from './codecs.js';
+import { isProtocolVersion } from './connect.js';
+import { MqttError, MqttProtocolError } from './errors.js';
+import { asMqttError, fail, malformed, REASON_MALFORMED_PACKET, REASON_PACKET_TOO_LARGE, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
+import type { Packet, ProtocolVersion } from './packets.js';
+import { Reader } from './reader.js';
+import { MAX_VARINT } from './varint.js';
+
+/** The largest packet MQTT can frame: 268,435,455 bytes of body plus a 5-byte fixed header. */
+export const MAXIMUM_PACKET_SIZE_LIMIT = MAX_VARINT + 5;
+/** Defaults to 268,435,460 bytes: the largest packet MQTT can frame. */
+export const DEFAULT_MAXIMUM_PACKET_SIZE = MAXIMUM_PACKET_SIZE_LIMIT;
+/** The smallest maximumPacketSize accepted: a packet with an empty body is 2 bytes. */
+export const MINIMUM_PACKET_SIZE = 2;
+
+export interface DecoderOptions {
+  /** The protocol level to decode by; a decoded CONNECT switches it to that packet's level. */
+  readonly protocolVersion: ProtocolVersion;
+  /**
+   * The largest whole packet (fixed header included) accepted; larger ones throw PACKET_TOO_LARGE
+   * as soon as their fixed header is read. Defaults to 268,435,460 (DEFAULT_MAXIMUM_PACKET_SIZE).
+   */
+  readonly maximumPacketSize?: number;
+}
+
+/** The decoder's states, named for what the next byte is expected to be. */
+export const DecoderState = {
+  FIXED_HEADER: 'fixedHeader',
+  REMAINING_LENGTH: 'remainingLength',
+  BODY: 'body',
+  FAILED: 'failed',
+} as const;
+export type DecoderState = (typeof DecoderState)[keyof typeof DecoderState];
+
+const PUBLISH = 3;
+const AUTH = 15;
+/** Types whose fixed-header flags must be 0b0010 ([MQTT-3.6.1-1], [MQTT-3.8.1-1], [MQTT-3.10.1-1]). */
+const FLAGS_0010 = (1 << 6) | (1 << 8) | (1 << 10);
+
+/** Rejects a first byte that no packet may start with, before anything else is read. */
+function checkFirstByte(first: number, version: ProtocolVersion): void {
+  const type = first >> 4;
+  const flags = first & 0x0f;
+  if (type === 0) malformed('packet type 0 is reserved');
+  if (type === AUTH && version !== 5) malformed('packet type 15 (AUTH) exists only in MQTT 5');
+  if (type === PUBLISH) {
+    if ((flags & 0b0110) === 0b0110) fail('INVALID_QOS', 'publish: QoS 3 (both QoS bits set)', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-4]
+    return;
+  }
+  const expected = (FLAGS_0010 >> type) & 1 ? 0b0010 : 0;
+  if (flags !== expected) fail('INVALID_FLAGS', `packet type ${type}: reserved flags must be ${expected}, got ${flags}`, REASON_MALFORMED_PACKET); // [MQTT-2.2.2-2]
+}
+
+function invalidArgument(message: string): never {
+  throw new MqttProtocolError('INVALID_ARGUMENT', message);
+}
+
+export class Decoder {
+  #version: ProtocolVersion;
+  readonly #maximumPacketSize: number;
+  #state: DecoderState = DecoderState.FIXED_HEADER;
+  #firstByte = 0;
+  #remainingLength = 0;
+  #lengthBytes = 0;
+  #multiplier = 1;
+  #body: Uint8Array | undefined;
+  #filled = 0;
+  #error: MqttError | undefined;
+  readonly #reader = new Reader();
+
+  constructor(options: DecoderOptions) {
+    if (typeof options !== 'object' || options === null) invalidArgument('Decoder needs an options object');
+    if (!isProtocolVersion(options.protocolVersion)) invalidArgument(`protocolVersion must be 3, 4 or 5, got ${String(options.protocolVersion)}`);
+    const max = options.maximumPacketSize ?? DEFAULT_MAXIMUM_PACKET_SIZE;
+    if (!Number.isInteger(max) || max < MINIMUM_PACKET_SIZE || max > MAXIMUM_PACKET_SIZE_LIMIT) {
+      invalidArgument(`maximumPacketSize must be an integer in ${MINIMUM_PACKET_SIZE}..${MAXIMUM_PACKET_SIZE_LIMIT}`);
+    }
+    this.#version = options.protocolVersion;
+    this.#maximumPacketSize = max;
+  }
+
+  /** The level packets are decoded by. A server sets it (or lets a decoded CONNECT set it). */
+  get protocolVersion(): ProtocolVersion {
+    return this.#version;
+  }
+
+  set protocolVersion(version: ProtocolVersion) {
+    if (!isProtocolVersion(version)) fail('UNSUPPORTED_PROTOCOL_VERSION', `protocol version ${String(version)} is not 3, 4 or 5`, REASON_UNSUPPORTED_PROTOCOL_VERSION);
+    this.#version = version;
+  }
+
+  get maximumPacketSize(): number {
+    return this.#maximumPacketSize;
+  }
+
+  get state(): DecoderState {
+    return this.#state;
+  }
+
+  /** Bytes of the incomplete packet held so far (fixed header and body); 0 between packets. */
+  get buffered(): number {
+    switch (this.#state) {
+      case DecoderState.REMAINING_LENGTH:
+        return 1 + this.#lengthBytes;
+      case DecoderState.BODY:
+        return 1 + this.#lengthBytes + this.#filled;
+      default:
+        return 0;
+    }
+  }
+
+  /**
+   * Feeds bytes (a Node Buffer is fine) and returns the packets they complete, in order.
+   * Throws MqttProtocolError on bytes that break the protocol; from then on the decoder is
+   * poisoned and every push rethrows that error: close the connection.
+   */
+  push(chunk: Uint8Array): Packet[] {
+    if (this.#error !== undefined) throw this.#error;
+    if (!(chunk instanceof Uint8Array)) invalidArgument('push expects a Uint8Array');
+    const packets: Packet[] = [];
+    try {
+      this.#consume(chunk, packets);
+    } catch (error) {
+      this.#error = asMqttError(error, 'MALFORMED_PACKET', REASON_MALFORMED_PACKET);
+      this.#state = DecoderState.FAILED;
+      this.#body = undefined;
+      throw this.#error;
+    } finally {
+      this.#reader.release();
+    }
+    return packets;
+  }
+
+  #consume(chunk: Uint8Array, out: Packet[]): void {
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      if (this.#state === DecoderState.FIXED_HEADER) {
+        const first = chunk[i++]!;
+        checkFirstByte(first, this.#version);
+        this.#firstByte = first;
+        this.#remainingLength = 0;
+        this.#lengthBytes = 0;
+        this.#multiplier = 1;
+        this.#state = DecoderState.REMAINING_LENGTH;
+      } else if (this.#state === DecoderState.REMAINING_LENGTH) {
+        const b = chunk[i++]!;
+        this.#remainingLength += (b & 0x7f) * this.#multiplier;
+        this.#lengthBytes++;
+        if (b >= 0x80) {
+          if (this.#lengthBytes === 4) malformed('remaining length: variable byte integer longer than 4 bytes');
+          if (this.#lengthBytes + 2 > this.#maximumPacketSize) this.#tooLarge(this.#lengthBytes + 2);
+          this.#multiplier *= 0x80;
+          continue;
+        }
+        const length = this.#remainingLength;
+        const total = 1 + this.#lengthBytes + length;
+        if (total > this.#maximumPacketSize) this.#tooLarge(total);
+        if (n - i >= length) {
+          // the whole body is in this chunk: decode in place, payloads view the chunk
+          out.push(this.#decode(chunk, i, i + length));
+          i += length;
+        } else {
+          this.#body = new Uint8Array(length);
+          this.#filled = 0;
+          this.#state = DecoderState.BODY;
+        }
+      } else if (this.#state === DecoderState.BODY) {
+        const body = this.#body!;
+        const take = Math.min(body.length - this.#filled, n - i);
+        body.set(chunk.subarray(i, i + take), this.#filled);
+        this.#filled += take;
+        i += take;
+        if (this.#filled === body.length) {
+          this.#body = undefined;
+          out.push(this.#decode(body, 0, body.length));
+        }
+      } else {
+        throw this.#error!;
+      }
+    }
+  }
+
+  #tooLarge(size: number): never {
+    return fail('PACKET_TOO_LARGE', `packet of at least ${size} bytes exceeds maximumPacketSize ${this.#maximumPacketSize}`, REASON_PACKET_TOO_LARGE);
+  }
+
+  #decode(buf: Uint8Array, start: number, end: number): Packet {
+    const first = this.#firstByte;
+    const codec = DECODERS[first >> 4]!;
+    const packet = codec.decode(this.#reader.reset(buf, start, end), first & 0x0f, this.#version);
+    this.#state = DecoderState.FIXED_HEADER;
+    if (packet.type === 'connect') this.#version = packet.protocolVersion;
+    return packet;
+  }
+}
+
+/** Decodes exactly one whole packet; anything short of or beyond it is MALFORMED_PACKET. */
+export function decodeOne(bytes: Uint8Array, protocolVersion: ProtocolVersion): Packet {
+  const decoder = new Decoder({ protocolVersion });
+  const packets = decoder.push(bytes);
+  if (packets.length !== 1 || decoder.buffered !== 0) malformed(`expected exactly one packet, got ${packets.length} and ${decoder.buffered} bytes over`);
+  return packets[0]!;
+}

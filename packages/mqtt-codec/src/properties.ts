@@ -1,0 +1,266 @@
+// MQTT 5 properties (§2.2.2): the table below is the single source of truth for id, name, wire
+// type, where each may appear, whether it may repeat, and its value range; the reader and the
+// writer are driven by it. Invariant: properties are written in the object's key order and read
+// back in wire order, so encode(decode(bytes)) reproduces the bytes.
+import { fail, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
+import type { PacketType, Properties, UserProperty } from './packets.js';
+import type { Reader } from './reader.js';
+import { isVarint, MAX_VARINT, varintLength } from './varint.js';
+import { isObject, measureBinary, measureString, type Writer } from './writer.js';
+
+/** Where a property can sit: a packet, or the will properties inside CONNECT. */
+export type PropertyContext = Exclude<PacketType, 'pingreq' | 'pingresp'> | 'will';
+
+/** How a value is carried: `byte` is a number, `bool` a 0/1 byte read as a boolean. */
+export type PropertyWireType = 'byte' | 'bool' | 'u16' | 'u32' | 'varint' | 'utf8' | 'binary' | 'pair';
+
+export interface PropertyDefinition {
+  readonly id: number;
+  readonly name: keyof Properties;
+  readonly wire: PropertyWireType;
+  readonly allowedIn: readonly PropertyContext[];
+  /** Contexts where the property may appear more than once (the model holds an array). */
+  readonly repeatsIn: readonly PropertyContext[];
+  /** Inclusive value range for numeric wire types ("It is a Protocol Error" outside it). */
+  readonly min: number;
+  readonly max: number;
+}
+
+const U16 = 0xffff;
+const U32 = 0xffff_ffff;
+const MESSAGE: readonly PropertyContext[] = ['publish', 'will'];
+const ALL: readonly PropertyContext[] = ['connect', 'connack', 'publish', 'will', 'puback', 'pubrec', 'pubrel', 'pubcomp', 'subscribe', 'suback', 'unsubscribe', 'unsuback', 'disconnect', 'auth'];
+const REASON_STRING_IN: readonly PropertyContext[] = ['connack', 'puback', 'pubrec', 'pubrel', 'pubcomp', 'suback', 'unsuback', 'disconnect', 'auth'];
+
+function def(id: number, name: keyof Properties, wire: PropertyWireType, allowedIn: readonly PropertyContext[], range: [number, number] = [0, 0], repeatsIn: readonly PropertyContext[] = []): PropertyDefinition {
+  return { id, name, wire, allowedIn, repeatsIn, min: range[0], max: range[1] };
+}
+
+/** MQTT 5 §2.2.2.2, Table 2-4. */
+export const PROPERTY_TABLE: readonly PropertyDefinition[] = [
+  def(0x01, 'payloadFormatIndicator', 'byte', MESSAGE, [0, 1]),
+  def(0x02, 'messageExpiryInterval', 'u32', MESSAGE, [0, U32]),
+  def(0x03, 'contentType', 'utf8', MESSAGE),
+  def(0x08, 'responseTopic', 'utf8', MESSAGE),
+  def(0x09, 'correlationData', 'binary', MESSAGE),
+  def(0x0b, 'subscriptionIdentifiers', 'varint', ['publish', 'subscribe'], [1, MAX_VARINT], ['publish']),
+  def(0x11, 'sessionExpiryInterval', 'u32', ['connect', 'connack', 'disconnect'], [0, U32]),
+  def(0x12, 'assignedClientIdentifier', 'utf8', ['connack']),
+  def(0x13, 'serverKeepAlive', 'u16', ['connack'], [0, U16]),
+  def(0x15, 'authenticationMethod', 'utf8', ['connect', 'connack', 'auth']),
+  def(0x16, 'authenticationData', 'binary', ['connect', 'connack', 'auth']),
+  def(0x17, 'requestProblemInformation', 'bool', ['connect']),
+  def(0x18, 'willDelayInterval', 'u32', ['will'], [0, U32]),
+  def(0x19, 'requestResponseInformation', 'bool', ['connect']),
+  def(0x1a, 'responseInformation', 'utf8', ['connack']),
+  def(0x1c, 'serverReference', 'utf8', ['connack', 'disconnect']),
+  def(0x1f, 'reasonString', 'utf8', REASON_STRING_IN),
+  def(0x21, 'receiveMaximum', 'u16', ['connect', 'connack'], [1, U16]), // 0 is a Protocol Error
+  def(0x22, 'topicAliasMaximum', 'u16', ['connect', 'connack'], [0, U16]),
+  def(0x23, 'topicAlias', 'u16', ['publish'], [1, U16]), // 0 is a Protocol Error
+  def(0x24, 'maximumQoS', 'byte', ['connack'], [0, 1]),
+  def(0x25, 'retainAvailable', 'bool', ['connack']),
+  def(0x26, 'userProperties', 'pair', ALL, [0, 0], ALL),
+  def(0x27, 'maximumPacketSize', 'u32', ['connect', 'connack'], [1, U32]), // 0 is a Protocol Error
+  def(0x28, 'wildcardSubscriptionAvailable', 'bool', ['connack']),
+  def(0x29, 'subscriptionIdentifiersAvailable', 'bool', ['connack']),
+  def(0x2a, 'sharedSubscriptionAvailable', 'bool', ['connack']),
+];
+
+const BY_ID: (PropertyDefinition | undefined)[] = [];
+const BY_NAME = new Map<string, PropertyDefinition>();
+for (const d of PROPERTY_TABLE) {
+  BY_ID[d.id] = d;
+  BY_NAME.set(d.name, d);
+}
+
+export function propertyById(id: number): PropertyDefinition | undefined {
+  return BY_ID[id];
+}
+
+export function propertyByName(name: string): PropertyDefinition | undefined {
+  return BY_NAME.get(name);
+}
+
+// ---- encode -------------------------------------------------------------------------------
+
+function invalidProperty(name: string, message: string): never {
+  return fail('INVALID_PROPERTY', `property ${name}: ${message}`);
+}
+
+function checkNumber(d: PropertyDefinition, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < d.min || value > d.max) {
+    invalidProperty(d.name, `must be an integer in ${d.min}..${d.max}`);
+  }
+  return value;
+}
+
+function valueLength(d: PropertyDefinition, value: unknown, ctx: PropertyContext): number {
+  switch (d.wire) {
+    case 'byte':
+      checkNumber(d, value);
+      return 2;
+    case 'bool':
+      if (typeof value !== 'boolean') invalidProperty(d.name, 'must be a boolean');
+      return 2;
+    case 'u16':
+      checkNumber(d, value);
+      return 3;
+    case 'u32':
+      checkNumber(d, value);
+      return 5;
+    case 'utf8':
+      return 1 + measureString(value, `property ${d.name}`);
+    case 'binary':
+      return 1 + measureBinary(value, `property ${d.name}`);
+    case 'varint': {
+      if (!Array.isArray(value)) invalidProperty(d.name, 'must be an array of numbers');
+      if (value.length > 1 && !d.repeatsIn.includes(ctx)) fail('DUPLICATE_PROPERTY', `property ${d.name}: at most one on ${ctx}`);
+      let total = 0;
+      for (const v of value as unknown[]) {
+        if (!isVarint(v) || v < d.min) invalidProperty(d.name, `each must be an integer in ${d.min}..${d.max}`);
+        total += 1 + varintLength(v);
+      }
+      return total;
+    }
+    case 'pair': {
+      if (!Array.isArray(value)) invalidProperty(d.name, 'must be an array of [name, value] pairs');
+      let total = 0;
+      for (const pair of value as unknown[]) {
+        if (!Array.isArray(pair) || pair.length !== 2) invalidProperty(d.name, 'each must be a [name, value] pair');
+        total += 1 + measureString(pair[0], 'user property name') + measureString(pair[1], 'user property value');
+      }
+      return total;
+    }
+  }
+}
+
+/** Byte length of the property entries (without the length prefix); validates everything. */
+export function propertiesLength(props: unknown, ctx: PropertyContext): number {
+  if (props === undefined) return 0;
+  if (!isObject(props) || Array.isArray(props)) return invalidProperty('properties', 'must be an object');
+  let total = 0;
+  for (const name in props) {
+    const value = props[name];
+    if (value === undefined) continue;
+    const d = BY_NAME.get(name);
+    if (d === undefined) invalidProperty(name, 'unknown property');
+    if (!d.allowedIn.includes(ctx)) invalidProperty(name, `not allowed on ${ctx}`);
+    total += valueLength(d, value, ctx);
+  }
+  return total;
+}
+
+/** Size of the whole property section: length prefix plus entries. */
+export function propertiesSectionLength(props: unknown, ctx: PropertyContext): number {
+  const length = propertiesLength(props, ctx);
+  return varintLength(length) + length;
+}
+
+/** Writes the length prefix and the entries of properties already validated by propertiesLength. */
+export function writeProperties(w: Writer, props: Properties | undefined, ctx: PropertyContext): void {
+  w.varint(propertiesLength(props, ctx));
+  if (props === undefined) return;
+  for (const name in props) {
+    const value: unknown = props[name as keyof Properties];
+    if (value === undefined) continue;
+    const d = BY_NAME.get(name)!;
+    switch (d.wire) {
+      case 'byte':
+      case 'bool':
+        w.u8(d.id);
+        w.u8(Number(value));
+        break;
+      case 'u16':
+        w.u8(d.id);
+        w.u16(value as number);
+        break;
+      case 'u32':
+        w.u8(d.id);
+        w.u32(value as number);
+        break;
+      case 'utf8':
+        w.u8(d.id);
+        w.utf8(value as string);
+        break;
+      case 'binary':
+        w.u8(d.id);
+        w.binary(value as Uint8Array);
+        break;
+      case 'varint':
+        for (const v of value as number[]) {
+          w.u8(d.id);
+          w.varint(v);
+        }
+        break;
+      case 'pair':
+        for (const [k, v] of value as UserProperty[]) {
+          w.u8(d.id);
+          w.utf8(k);
+          w.utf8(v);
+        }
+        break;
+    }
+  }
+}
+
+// ---- decode -------------------------------------------------------------------------------
+
+function readValue(r: Reader, d: PropertyDefinition): unknown {
+  let n: number;
+  switch (d.wire) {
+    case 'utf8':
+      return r.utf8(d.name);
+    case 'binary':
+      return r.binary(d.name);
+    case 'pair':
+      return [r.utf8('user property name'), r.utf8('user property value')];
+    case 'bool':
+      n = r.u8(d.name);
+      if (n > 1) fail('INVALID_PROPERTY', `property ${d.name}: must be 0 or 1, got ${n}`, REASON_PROTOCOL_ERROR);
+      return n === 1;
+    case 'byte':
+      n = r.u8(d.name);
+      break;
+    case 'u16':
+      n = r.u16(d.name);
+      break;
+    case 'u32':
+      n = r.u32(d.name);
+      break;
+    case 'varint':
+      n = r.varint(d.name);
+      break;
+  }
+  if (n < d.min || n > d.max) fail('INVALID_PROPERTY', `property ${d.name}: ${n} is outside ${d.min}..${d.max}`, REASON_PROTOCOL_ERROR);
+  return n;
+}
+
+/** Reads a property section; returns undefined when it is empty (the canonical form). */
+export function readProperties(r: Reader, ctx: PropertyContext): Properties | undefined {
+  const length = r.varint('property length');
+  if (length === 0) return undefined;
+  if (length > r.remaining) malformed('property length exceeds the packet');
+  const end = r.pos + length;
+  const packetEnd = r.end;
+  r.end = end; // a property that runs past its section is malformed
+  const props: Record<string, unknown> = {};
+  while (r.pos < end) {
+    const id = r.varint('property identifier');
+    const d = BY_ID[id];
+    if (d === undefined) fail('INVALID_PROPERTY', `unknown property identifier 0x${id.toString(16)}`, REASON_MALFORMED_PACKET);
+    if (!d.allowedIn.includes(ctx)) fail('INVALID_PROPERTY', `property ${d.name} is not allowed on ${ctx}`, REASON_MALFORMED_PACKET);
+    const value = readValue(r, d);
+    const existing = props[d.name];
+    if (d.wire === 'varint' || d.wire === 'pair') {
+      if (existing === undefined) props[d.name] = [value];
+      else if (d.repeatsIn.includes(ctx)) (existing as unknown[]).push(value);
+      else fail('DUPLICATE_PROPERTY', `property ${d.name} appears more than once on ${ctx}`, REASON_PROTOCOL_ERROR);
+    } else {
+      if (existing !== undefined) fail('DUPLICATE_PROPERTY', `property ${d.name} appears more than once`, REASON_PROTOCOL_ERROR);
+      props[d.name] = value;
+    }
+  }
+  r.end = packetEnd;
+  return props as Properties;
+}

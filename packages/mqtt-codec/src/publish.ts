@@ -1,0 +1,94 @@
+// PUBLISH: the hot path of every MQTT program, so it is measured and written by hand into one
+// exact-size buffer. Invariant: a decoded payload is a view into the bytes the packet arrived in;
+// `packetId` is present exactly when qos > 0.
+import { fail, invalidPacket, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
+import type { PacketCodec } from './packet-codec.js';
+import type { ProtocolVersion, PublishPacket } from './packets.js';
+import { propertiesLength, readProperties, writeProperties } from './properties.js';
+import { checkTopicName } from './topic.js';
+import { utf8Length } from './utf8.js';
+import { MAX_VARINT, varintLength } from './varint.js';
+import { checkPacketId, checkQos, MAX_UINT16, Writer } from './writer.js';
+
+const PUBLISH = 0x30;
+
+function checkFlags(packet: PublishPacket): void {
+  checkQos(packet.qos, 'publish');
+  if (typeof packet.retain !== 'boolean') invalidPacket('publish: retain must be a boolean');
+  if (typeof packet.dup !== 'boolean') invalidPacket('publish: dup must be a boolean');
+  if (packet.dup && packet.qos === 0) fail('INVALID_FLAGS', 'publish: DUP must be 0 for QoS 0'); // [MQTT-3.3.1-2]
+  if (packet.qos > 0) checkPacketId(packet.packetId, 'publish');
+  else if (packet.packetId !== undefined) fail('INVALID_PACKET_ID', 'publish: QoS 0 carries no packet identifier'); // [MQTT-2.3.1-5]
+  if (!(packet.payload instanceof Uint8Array)) invalidPacket('publish: payload must be a Uint8Array');
+}
+
+/** Byte length of the topic; validates it (an empty topic needs a v5 topic alias). */
+function topicLength(packet: PublishPacket, version: ProtocolVersion): number {
+  const { topic } = packet;
+  if (typeof topic !== 'string') invalidPacket('publish: topic must be a string');
+  checkTopicName(topic, version === 5 && packet.properties?.topicAlias !== undefined);
+  const length = utf8Length(topic);
+  if (length > MAX_UINT16) invalidPacket(`publish: topic is ${length} bytes; at most 65535`);
+  return length;
+}
+
+function measure(packet: PublishPacket, version: ProtocolVersion, topicBytes: number, propsBytes: number): number {
+  const props = version === 5 ? varintLength(propsBytes) + propsBytes : 0;
+  return 2 + topicBytes + (packet.qos > 0 ? 2 : 0) + props + packet.payload.length;
+}
+
+function firstByte(packet: PublishPacket): number {
+  return PUBLISH | (packet.dup ? 0x08 : 0) | (packet.qos << 1) | (packet.retain ? 0x01 : 0);
+}
+
+/** The whole packet, fixed header included: the fast path `encode` takes for PUBLISH. */
+export function encodePublish(packet: PublishPacket, version: ProtocolVersion): Uint8Array {
+  checkFlags(packet);
+  const topicBytes = topicLength(packet, version);
+  const propsBytes = version === 5 ? propertiesLength(packet.properties, 'publish') : 0;
+  const remaining = measure(packet, version, topicBytes, propsBytes);
+  if (remaining > MAX_VARINT) fail('PACKET_TOO_LARGE', `publish: ${remaining} bytes exceed the maximum remaining length ${MAX_VARINT}`);
+  const w = new Writer(1 + varintLength(remaining) + remaining);
+  w.u8(firstByte(packet));
+  w.varint(remaining);
+  w.utf8(packet.topic);
+  if (packet.qos > 0) w.u16(packet.packetId!);
+  if (version === 5) {
+    if (propsBytes === 0) w.u8(0);
+    else writeProperties(w, packet.properties, 'publish');
+  }
+  w.bytes(packet.payload);
+  return w.buf;
+}
+
+export const publishCodec: PacketCodec<PublishPacket> = {
+  firstByte,
+  measure(packet, version) {
+    checkFlags(packet);
+    return measure(packet, version, topicLength(packet, version), version === 5 ? propertiesLength(packet.properties, 'publish') : 0);
+  },
+  write(w, packet, version) {
+    w.utf8(packet.topic);
+    if (packet.qos > 0) w.u16(packet.packetId!);
+    if (version === 5) writeProperties(w, packet.properties, 'publish');
+    w.bytes(packet.payload);
+  },
+  decode(r, flags, version) {
+    const qos = (flags >> 1) & 0b11;
+    if (qos === 3) fail('INVALID_QOS', 'publish: QoS 3 (both QoS bits set)', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-4]
+    const dup = (flags & 0x08) !== 0;
+    if (dup && qos === 0) fail('INVALID_FLAGS', 'publish: DUP set on a QoS 0 message', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-2]
+    const topic = r.utf8('topic name');
+    let packetId: number | undefined;
+    if (qos > 0) {
+      packetId = r.u16('packet identifier');
+      if (packetId === 0) fail('INVALID_PACKET_ID', 'publish: packet identifier 0', REASON_PROTOCOL_ERROR); // [MQTT-2.3.1-1]
+    }
+    const properties = version === 5 ? readProperties(r, 'publish') : undefined;
+    checkTopicName(topic, properties?.topicAlias !== undefined); // [MQTT-3.3.2-2]
+    const packet: PublishPacket = { type: 'publish', topic, payload: r.rest(), qos: qos as 0 | 1 | 2, retain: (flags & 0x01) !== 0, dup };
+    if (packetId !== undefined) packet.packetId = packetId;
+    if (properties !== undefined) packet.properties = properties;
+    return packet;
+  },
+};
