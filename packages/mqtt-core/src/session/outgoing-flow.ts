@@ -1,0 +1,255 @@
+// The outgoing half of a session: the queue, the in-flight window, packet ids, outgoing topic
+// aliases and retries, composed. It decides what to send and records every change as a
+// `persist` effect before the `send` it leads to; the Session encodes and frames.
+
+import { MqttError } from '@x/mqtt-codec';
+import type { Packet, PubackPacket, PubcompPacket, PubrecPacket, Properties, PublishPacket, QoS } from '@x/mqtt-codec';
+import type { SessionEffect } from './effects.js';
+import { InflightWindow } from './inflight-window.js';
+import type { InflightEntry } from './inflight-window.js';
+import { OutgoingQueue } from './outgoing-queue.js';
+import { PacketIdAllocator } from './packet-id-allocator.js';
+import { ReasonCode } from './packet-rules.js';
+import type { ResolvedSessionOptions } from './session-options.js';
+import type { OutgoingState, SessionSnapshot, StoredMessage } from './session-store.js';
+import { OutboundTopicAliases } from './topic-aliases.js';
+
+/** An outgoing message as publish() accepted it. */
+export interface OutgoingMessage {
+  readonly mid: number;
+  readonly topic: string;
+  readonly payload: Uint8Array;
+  readonly qos: QoS;
+  readonly retain: boolean;
+  readonly properties: Properties | undefined;
+}
+
+/** What an incoming PUBACK/PUBREC/PUBCOMP leads to. */
+export type AckOutcome = { readonly kind: 'done' } | { readonly kind: 'reply'; readonly packet: Packet } | { readonly kind: 'unknown' };
+
+const NO_ALIASES = new OutboundTopicAliases(0);
+
+export class OutgoingFlow {
+  readonly #options: ResolvedSessionOptions;
+  readonly #ids = new PacketIdAllocator();
+  readonly #window: InflightWindow<OutgoingMessage>;
+  readonly #queue = new OutgoingQueue<OutgoingMessage>();
+  #aliases = NO_ALIASES;
+  #nextMid = 1;
+  #retryAt: number | undefined;
+  #serverMaximumPacketSize = Number.POSITIVE_INFINITY;
+
+  constructor(options: ResolvedSessionOptions) {
+    this.#options = options;
+    this.#window = new InflightWindow(options.maxInflightMessages);
+  }
+
+  get inflightCount(): number {
+    return this.#window.size;
+  }
+
+  get queuedCount(): number {
+    return this.#queue.size;
+  }
+
+  /** In flight plus queued: what Paho's max_queued_messages counts. */
+  get pendingCount(): number {
+    return this.#window.size + this.#queue.size;
+  }
+
+  get serverMaximumPacketSize(): number {
+    return this.#serverMaximumPacketSize;
+  }
+
+  nextMid(): number {
+    return this.#nextMid++;
+  }
+
+  peekMid(): number {
+    return this.#nextMid;
+  }
+
+  allocateId(): number | undefined {
+    return this.#ids.allocate();
+  }
+
+  releaseId(packetId: number): void {
+    this.#ids.release(packetId);
+  }
+
+  enqueue(fx: SessionEffect[], message: OutgoingMessage): void {
+    this.#queue.push(message);
+    if (message.qos > 0) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, undefined, 'queued') } });
+  }
+
+  /** Sends queued messages, in order, while the window has room and ids are free. */
+  pump(fx: SessionEffect[], now: number, encode: (packet: Packet) => Uint8Array | MqttError, emit: (packet: Packet, bytes: Uint8Array) => void): void {
+    for (let message = this.#queue.peek(); message !== undefined; message = this.#queue.peek()) {
+      let packetId: number | undefined;
+      if (message.qos > 0) {
+        if (!this.#window.hasRoom) return;
+        packetId = this.#ids.allocate();
+        if (packetId === undefined) return;
+      }
+      this.#queue.shift();
+      const packet = this.#publishPacket(message, packetId, false, true);
+      const bytes = encode(packet);
+      if (bytes instanceof MqttError) {
+        this.#aliases.forget(message.topic);
+        if (packetId !== undefined) {
+          this.#ids.release(packetId);
+          fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: message.mid } });
+        }
+        fx.push({ type: 'requestFailed', mid: message.mid, error: bytes });
+        continue;
+      }
+      if (packetId === undefined) {
+        emit(packet, bytes);
+        fx.push({ type: 'published', mid: message.mid, reasonCode: 0, properties: undefined });
+        continue;
+      }
+      const state = message.qos === 1 ? 'wait-puback' : 'wait-pubrec';
+      this.#window.add({ message, packetId, state, sentAt: now });
+      fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, packetId, state) } });
+      emit(packet, bytes);
+      this.#retryAt ??= now + this.#options.retryInterval * 1000;
+    }
+  }
+
+  /** Applies PUBACK, PUBREC or PUBCOMP; O(1) by packet id. */
+  acknowledge(fx: SessionEffect[], packet: PubackPacket | PubrecPacket | PubcompPacket, now: number): AckOutcome {
+    const entry = this.#window.get(packet.packetId);
+    const reasonCode = packet.reasonCode ?? 0;
+    if (packet.type === 'pubrec') {
+      if (entry?.state === 'wait-pubcomp') return { kind: 'reply', packet: { type: 'pubrel', packetId: packet.packetId } };
+      if (entry?.state !== 'wait-pubrec') {
+        // [MQTT-4.3.3] v5 answers an unknown PUBREC with PUBREL 0x92 instead of a protocol error.
+        if (this.#options.protocolVersion !== 5) return { kind: 'unknown' };
+        return { kind: 'reply', packet: { type: 'pubrel', packetId: packet.packetId, reasonCode: ReasonCode.PACKET_ID_NOT_FOUND } };
+      }
+      if (reasonCode >= 0x80) return this.#complete(fx, entry, reasonCode, packet.properties);
+      entry.state = 'wait-pubcomp';
+      entry.sentAt = now;
+      fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, entry.packetId, 'wait-pubcomp') } });
+      return { kind: 'reply', packet: { type: 'pubrel', packetId: packet.packetId } };
+    }
+    const expected = packet.type === 'puback' ? 'wait-puback' : 'wait-pubcomp';
+    if (entry === undefined || entry.state !== expected) return { kind: 'unknown' };
+    return this.#complete(fx, entry, reasonCode, packet.properties);
+  }
+
+  /**
+   * A CONNACK accepted the connection. With the session present, returns the PUBLISH (DUP) and
+   * PUBREL packets to resend, in order. Without, puts in-flight messages back in front of the
+   * queue to be published again as new messages (Paho does the same; QoS 2 may then arrive twice).
+   */
+  connected(fx: SessionEffect[], sessionPresent: boolean, props: Properties, now: number): Packet[] {
+    const o = this.#options;
+    const v5 = o.protocolVersion === 5;
+    const receiveMaximum = v5 ? (props.receiveMaximum ?? 65535) : 65535;
+    this.#window.capacity = o.maxInflightMessages === 0 ? receiveMaximum : Math.min(o.maxInflightMessages, receiveMaximum);
+    this.#serverMaximumPacketSize = v5 ? (props.maximumPacketSize ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    this.#aliases = v5 && o.autoTopicAlias ? new OutboundTopicAliases(props.topicAliasMaximum ?? 0) : NO_ALIASES;
+    this.#retryAt = undefined;
+    if (!sessionPresent) {
+      const entries = this.#window.drain();
+      for (const entry of entries) {
+        this.#ids.release(entry.packetId);
+        fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, undefined, 'queued') } });
+      }
+      this.#queue.prepend(entries.map((e) => e.message));
+      return [];
+    }
+    const packets: Packet[] = [];
+    for (const entry of this.#window.values()) {
+      entry.sentAt = now;
+      packets.push(entry.state === 'wait-pubcomp' ? { type: 'pubrel', packetId: entry.packetId } : this.#publishPacket(entry.message, entry.packetId, true, false));
+    }
+    if (packets.length > 0) this.#retryAt = now + o.retryInterval * 1000;
+    return packets;
+  }
+
+  connectionClosed(): void {
+    this.#aliases = NO_ALIASES;
+    this.#retryAt = undefined;
+  }
+
+  /** When a retry is due; undefined for v5 (no resend on a live connection [MQTT-4.4.0-1]) or when idle. */
+  retryAt(now: number): number | undefined {
+    if (this.#options.protocolVersion === 5 || this.#options.retryInterval <= 0 || this.#window.size === 0) return undefined;
+    return this.#retryAt ?? now + this.#options.retryInterval * 1000;
+  }
+
+  /** The packets to resend now (MQTT 3.1/3.1.1 only) and the next retry time. */
+  retryDue(now: number): Packet[] {
+    const interval = this.#options.retryInterval * 1000;
+    this.#retryAt = undefined;
+    if (this.#options.protocolVersion === 5 || interval <= 0) return [];
+    const packets: Packet[] = [];
+    for (const entry of this.#window.values()) {
+      if (entry.sentAt + interval <= now) {
+        entry.sentAt = now;
+        packets.push(entry.state === 'wait-pubcomp' ? { type: 'pubrel', packetId: entry.packetId } : this.#publishPacket(entry.message, entry.packetId, true, false));
+      }
+      const due = entry.sentAt + interval;
+      if (this.#retryAt === undefined || due < this.#retryAt) this.#retryAt = due;
+    }
+    return packets;
+  }
+
+  /** QoS>0 messages in order: in flight, then queued. */
+  stored(): StoredMessage[] {
+    const out: StoredMessage[] = [];
+    for (const e of this.#window.values()) out.push(stored(e.message, e.packetId, e.state));
+    for (const m of this.#queue.toArray()) if (m.qos > 0) out.push(stored(m, undefined, 'queued'));
+    return out;
+  }
+
+  restore(snapshot: SessionSnapshot): void {
+    const queued: OutgoingMessage[] = [];
+    for (const s of snapshot.outgoing) {
+      const message: OutgoingMessage = { mid: s.mid, topic: s.topic, payload: s.payload, qos: s.qos, retain: s.retain, properties: s.properties };
+      if (s.state !== 'queued' && s.packetId !== undefined && this.#ids.claim(s.packetId)) {
+        this.#window.add({ message, packetId: s.packetId, state: s.state, sentAt: 0 });
+      } else {
+        queued.push(message);
+      }
+    }
+    this.#queue.prepend(queued);
+    this.#nextMid = Math.max(this.#nextMid, snapshot.nextMid);
+  }
+
+  #complete(fx: SessionEffect[], entry: InflightEntry<OutgoingMessage>, reasonCode: number, properties: Properties | undefined): AckOutcome {
+    this.#window.delete(entry.packetId);
+    this.#ids.release(entry.packetId);
+    fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: entry.message.mid } });
+    fx.push({ type: 'published', mid: entry.message.mid, reasonCode, properties });
+    return { kind: 'done' };
+  }
+
+  #publishPacket(message: OutgoingMessage, packetId: number | undefined, dup: boolean, useAlias: boolean): PublishPacket {
+    let topic = message.topic;
+    let properties = this.#options.protocolVersion === 5 ? message.properties : undefined;
+    if (useAlias && properties?.topicAlias === undefined) {
+      const assigned = this.#aliases.assign(message.topic);
+      if (assigned.alias !== undefined) {
+        topic = assigned.topic;
+        properties = { ...properties, topicAlias: assigned.alias };
+      }
+    }
+    return {
+      type: 'publish',
+      topic,
+      payload: message.payload,
+      qos: message.qos,
+      retain: message.retain,
+      dup,
+      ...(packetId !== undefined ? { packetId } : {}),
+      ...(properties !== undefined && Object.keys(properties).length > 0 ? { properties } : {}),
+    };
+  }
+}
+
+function stored(message: OutgoingMessage, packetId: number | undefined, state: OutgoingState): StoredMessage {
+  return { ...message, packetId, state };
+}

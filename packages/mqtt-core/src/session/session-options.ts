@@ -1,0 +1,84 @@
+// Options of a Session, with their defaults (Paho 1.5's where Paho has one). Times are seconds,
+// as in MQTT and in Paho; the clock values passed to the Session are milliseconds.
+
+import type { Properties, ProtocolVersion, Will } from '@x/mqtt-codec';
+
+/** Paho's default protocol: MQTT 3.1.1. */
+export const DEFAULT_PROTOCOL_VERSION: ProtocolVersion = 4;
+/** Paho's connect(keepalive=60). */
+export const DEFAULT_KEEPALIVE = 60;
+/** Paho's max_inflight_messages_set default. */
+export const DEFAULT_MAX_INFLIGHT_MESSAGES = 20;
+/** Paho's max_queued_messages_set default: 0 = unlimited. */
+export const DEFAULT_MAX_QUEUED_MESSAGES = 0;
+/** Paho's message_retry_set default, seconds. */
+export const DEFAULT_RETRY_INTERVAL = 5;
+/** Seconds to wait for CONNACK. */
+export const DEFAULT_CONNECT_TIMEOUT = 30;
+/** The largest packet MQTT can carry: 268,435,455 bytes of remaining length plus header. */
+export const DEFAULT_MAXIMUM_PACKET_SIZE = 268_435_460;
+/** Inbound topic aliases accepted (v5): none unless asked for. */
+export const DEFAULT_TOPIC_ALIAS_MAXIMUM = 0;
+/** Inbound QoS>0 messages the broker may have unacknowledged (v5 Receive Maximum). */
+export const DEFAULT_RECEIVE_MAXIMUM = 65535;
+
+export interface SessionOptions {
+  /** 3 (MQTT 3.1), 4 (3.1.1) or 5 (5.0). Defaults to 4. */
+  protocolVersion: ProtocolVersion;
+  /** Defaults to '' (the broker assigns one; needs cleanSession). */
+  clientId: string;
+  /** Clean Session (v3) / Clean Start (v5). Defaults to true. */
+  cleanSession: boolean;
+  /** Seconds; 0 disables. Defaults to 60. A v5 Server Keep Alive overrides it [MQTT-3.2.2-21]. */
+  keepalive: number;
+  /** Seconds to wait for anything after a PINGREQ. Defaults to the keepalive in effect. */
+  pingTimeout: number;
+  username: string | undefined;
+  /** Never logged. */
+  password: Uint8Array | string | undefined;
+  will: Will | undefined;
+  /** v5 CONNECT properties (sessionExpiryInterval, userProperties, authenticationMethod, ...). */
+  connectProperties: Properties | undefined;
+  /** QoS>0 PUBLISH in flight at once; 0 = no limit. v5: also capped by the broker's Receive Maximum. Defaults to 20. */
+  maxInflightMessages: number;
+  /** Messages waiting outside the window (and, while disconnected, all pending ones); 0 = no limit. Defaults to 0. */
+  maxQueuedMessages: number;
+  /** Seconds before an unacknowledged PUBLISH/PUBREL is resent on the same connection; 0 = never. v5 never does [MQTT-4.4.0-1]. Defaults to 5. */
+  retryInterval: number;
+  /** Seconds to wait for CONNACK. Defaults to 30. */
+  connectTimeout: number;
+  /** Largest packet we accept (v5: sent as Maximum Packet Size). Defaults to 268,435,460 (no limit). */
+  maximumPacketSize: number;
+  /** v5: inbound topic aliases we accept. Defaults to 0. */
+  topicAliasMaximum: number;
+  /** v5: inbound QoS>0 PUBLISH unacknowledged at once. Defaults to 65535. */
+  receiveMaximum: number;
+  /** v5: assign outgoing topic aliases within the broker's Topic Alias Maximum. Defaults to true. */
+  autoTopicAlias: boolean;
+}
+
+/** Options with defaults filled in. */
+export type ResolvedSessionOptions = Readonly<SessionOptions>;
+
+export function resolveSessionOptions(options: Readonly<Partial<SessionOptions>>): ResolvedSessionOptions {
+  const keepalive = options.keepalive ?? DEFAULT_KEEPALIVE;
+  return {
+    protocolVersion: options.protocolVersion ?? DEFAULT_PROTOCOL_VERSION,
+    clientId: options.clientId ?? '',
+    cleanSession: options.cleanSession ?? true,
+    keepalive,
+    pingTimeout: options.pingTimeout ?? 0,
+    username: options.username,
+    password: options.password,
+    will: options.will,
+    connectProperties: options.connectProperties,
+    maxInflightMessages: options.maxInflightMessages ?? DEFAULT_MAX_INFLIGHT_MESSAGES,
+    maxQueuedMessages: options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED_MESSAGES,
+    retryInterval: options.retryInterval ?? DEFAULT_RETRY_INTERVAL,
+    connectTimeout: options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT,
+    maximumPacketSize: options.maximumPacketSize ?? DEFAULT_MAXIMUM_PACKET_SIZE,
+    topicAliasMaximum: options.topicAliasMaximum ?? DEFAULT_TOPIC_ALIAS_MAXIMUM,
+    receiveMaximum: options.receiveMaximum ?? DEFAULT_RECEIVE_MAXIMUM,
+    autoTopicAlias: options.autoTopicAlias ?? true,
+  };
+}

@@ -1,0 +1,503 @@
+// The sans-I/O MQTT client session: fed connection events, bytes, timer expiries and commands,
+// each with `now` (ms), it answers with effects (see effects.ts). It opens no socket, starts no
+// timer and never reads the clock. Outgoing flow state lives in OutgoingFlow, inbound in this file.
+
+import { Decoder, MqttError, encode, isMqttError } from '@x/mqtt-codec';
+import type { Packet, Properties, PublishPacket, QoS, Subscription } from '@x/mqtt-codec';
+import { connackReasonCode, connackString, isConnackRefusal } from './connack-codes.js';
+import type { CommandResult, SessionEffect, TimerKind } from './effects.js';
+import { PublishRc } from './effects.js';
+import { Keepalive } from './keepalive.js';
+import { OutgoingFlow } from './outgoing-flow.js';
+import type { OutgoingMessage } from './outgoing-flow.js';
+import { ReasonCode, allowedInbound, v5Properties } from './packet-rules.js';
+import type { SessionState } from './packet-rules.js';
+import type { ResolvedSessionOptions, SessionOptions } from './session-options.js';
+import { resolveSessionOptions } from './session-options.js';
+import type { SessionSnapshot } from './session-store.js';
+import { InboundTopicAliases } from './topic-aliases.js';
+import { isValidTopicFilter, isValidTopicName } from '../topic/topic-matches-sub.js';
+
+/** What publish() takes. */
+export interface PublishRequest {
+  readonly topic: string;
+  readonly payload: Uint8Array;
+  /** Defaults to 0. */
+  readonly qos?: QoS;
+  /** Defaults to false. */
+  readonly retain?: boolean;
+  readonly properties?: Properties;
+}
+
+interface PendingRequest {
+  readonly mid: number;
+  readonly kind: 'subscribe' | 'unsubscribe';
+  readonly count: number;
+}
+
+interface CloseInfo {
+  error: MqttError | undefined;
+  reasonCode: number | undefined;
+  properties: Properties | undefined;
+}
+
+const TIMER_KINDS: readonly TimerKind[] = ['connect', 'keepalive', 'pingTimeout', 'retry'];
+/** Timers that may fire early and re-arm themselves, so a send need not move them. */
+const LAZY_TIMERS: ReadonlySet<TimerKind> = new Set(['keepalive', 'retry']);
+
+export class Session {
+  readonly #options: ResolvedSessionOptions;
+  readonly #flow: OutgoingFlow;
+  readonly #requests = new Map<number, PendingRequest>();
+  readonly #incomingQos2 = new Set<number>();
+  readonly #armed = new Map<TimerKind, number>();
+  #state: SessionState = 'disconnected';
+  #decoder: Decoder | undefined;
+  #keepalive: Keepalive | undefined;
+  #inboundAliases: InboundTopicAliases | undefined;
+  #connectDeadline = 0;
+  #assignedClientId: string | undefined;
+  #close: CloseInfo | undefined;
+
+  constructor(options: Readonly<Partial<SessionOptions>> = {}) {
+    this.#options = resolveSessionOptions(options);
+    this.#flow = new OutgoingFlow(this.#options);
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  get options(): ResolvedSessionOptions {
+    return this.#options;
+  }
+
+  /** Outgoing QoS>0 messages in flight. */
+  get inflightCount(): number {
+    return this.#flow.inflightCount;
+  }
+
+  /** Outgoing messages waiting (for the window or a connection). */
+  get queuedCount(): number {
+    return this.#flow.queuedCount;
+  }
+
+  // ---- connection lifecycle ------------------------------------------------------------------
+
+  /** The transport is open: sends CONNECT and waits for CONNACK. */
+  connectionOpened(now: number): SessionEffect[] {
+    this.#requireState(['disconnected'], 'connectionOpened');
+    const o = this.#options;
+    const v = o.protocolVersion;
+    this.#state = 'connecting';
+    this.#close = undefined;
+    this.#decoder = new Decoder({ protocolVersion: v, maximumPacketSize: o.maximumPacketSize });
+    this.#keepalive = undefined;
+    this.#inboundAliases = new InboundTopicAliases(v === 5 ? o.topicAliasMaximum : 0);
+    this.#connectDeadline = now + o.connectTimeout * 1000;
+    const properties: Properties = { ...o.connectProperties };
+    if (v === 5) {
+      if (o.receiveMaximum !== 65535) properties.receiveMaximum = o.receiveMaximum;
+      if (o.topicAliasMaximum > 0) properties.topicAliasMaximum = o.topicAliasMaximum;
+      if (o.maximumPacketSize < 268_435_460) properties.maximumPacketSize = o.maximumPacketSize;
+    }
+    const password = typeof o.password === 'string' ? new TextEncoder().encode(o.password) : o.password;
+    const fx: SessionEffect[] = [];
+    this.#send(fx, now, {
+      type: 'connect',
+      protocolVersion: v,
+      clientId: o.clientId === '' && !o.cleanSession && this.#assignedClientId !== undefined ? this.#assignedClientId : o.clientId,
+      cleanStart: o.cleanSession,
+      keepalive: o.keepalive,
+      ...(o.username !== undefined ? { username: o.username } : {}),
+      ...(password !== undefined ? { password } : {}),
+      ...(o.will !== undefined ? { will: o.will } : {}),
+      ...(v5Properties(v, properties) !== undefined ? { properties } : {}),
+    });
+    return this.#finish(fx, now);
+  }
+
+  /** The transport closed (whoever closed it). Idempotent. */
+  connectionClosed(now: number, error?: MqttError): SessionEffect[] {
+    if (this.#state === 'disconnected') return [];
+    const fx: SessionEffect[] = [];
+    const userInitiated = this.#close !== undefined && this.#close.error === undefined && this.#state === 'closing';
+    const info: CloseInfo = this.#close ?? { error: undefined, reasonCode: undefined, properties: undefined };
+    if (!userInitiated && info.error === undefined) {
+      info.error = error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed');
+    }
+    this.#state = 'disconnected';
+    this.#decoder = undefined;
+    this.#keepalive = undefined;
+    for (const [packetId, request] of this.#requests) {
+      this.#flow.releaseId(packetId);
+      fx.push({ type: 'requestFailed', mid: request.mid, error: new MqttError('CONNECTION_CLOSED', `${request.kind} lost with its connection`) });
+    }
+    this.#requests.clear();
+    this.#flow.connectionClosed();
+    fx.push({ type: 'disconnected', error: info.error, reasonCode: info.reasonCode, properties: info.properties });
+    return this.#finish(fx, now);
+  }
+
+  /** Bytes from the broker, any chunk size. */
+  receive(bytes: Uint8Array, now: number): SessionEffect[] {
+    const fx: SessionEffect[] = [];
+    const decoder = this.#decoder;
+    if (decoder === undefined || (this.#state !== 'connecting' && this.#state !== 'connected')) return fx;
+    let packets: Packet[];
+    try {
+      packets = decoder.push(bytes);
+    } catch (cause) {
+      const error = isMqttError(cause) ? cause : new MqttError('MALFORMED_PACKET', 'undecodable bytes', { reasonCode: 0x81, cause });
+      this.#fail(fx, error, error.reasonCode ?? ReasonCode.MALFORMED_PACKET);
+      return this.#finish(fx, now);
+    }
+    for (const packet of packets) {
+      if (this.#state !== 'connecting' && this.#state !== 'connected') break;
+      this.#keepalive?.received();
+      this.#handle(fx, packet, now);
+    }
+    return this.#finish(fx, now);
+  }
+
+  /** A timer set by a `setTimer` effect fired. Stale or early firings are harmless. */
+  timerFired(timer: TimerKind, now: number): SessionEffect[] {
+    this.#armed.delete(timer);
+    const fx: SessionEffect[] = [];
+    const ka = this.#keepalive;
+    if (timer === 'connect' && this.#state === 'connecting' && now >= this.#connectDeadline) {
+      this.#fail(fx, new MqttError('CONNECT_TIMEOUT', 'no CONNACK in time'), undefined);
+    } else if (timer === 'keepalive' && this.#state === 'connected' && ka !== undefined) {
+      const due = ka.pingDueAt();
+      if (due !== undefined && due <= now) {
+        this.#send(fx, now, { type: 'pingreq' });
+        ka.pingSent(now);
+      }
+    } else if (timer === 'pingTimeout' && this.#state === 'connected' && ka !== undefined) {
+      const dead = ka.deadAt();
+      if (dead !== undefined && dead <= now) this.#fail(fx, new MqttError('KEEPALIVE_TIMEOUT', 'no answer to PINGREQ in time'), undefined);
+    } else if (timer === 'retry' && this.#state === 'connected') {
+      for (const packet of this.#flow.retryDue(now)) this.#send(fx, now, packet);
+    }
+    return this.#finish(fx, now);
+  }
+
+  // ---- commands ------------------------------------------------------------------------------
+
+  /**
+   * Publishes, or queues while disconnected or while the window is full (rc NO_CONNECTION or
+   * SUCCESS), or refuses with rc QUEUE_FULL. Throws MqttError INVALID_TOPIC / INVALID_QOS for bad arguments.
+   */
+  publish(request: PublishRequest, now: number): CommandResult {
+    const qos = request.qos ?? 0;
+    if (!isValidTopicName(request.topic)) throw new MqttError('INVALID_TOPIC', `invalid topic name: ${JSON.stringify(request.topic)}`);
+    if (qos !== 0 && qos !== 1 && qos !== 2) throw new MqttError('INVALID_QOS', `invalid QoS: ${String(qos)}`);
+    const fx: SessionEffect[] = [];
+    const max = this.#options.maxQueuedMessages;
+    const mid = this.#flow.nextMid();
+    if (max > 0 && this.#flow.pendingCount >= max) return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
+    const message: OutgoingMessage = {
+      mid,
+      topic: request.topic,
+      payload: request.payload,
+      qos,
+      retain: request.retain ?? false,
+      properties: request.properties,
+    };
+    this.#flow.enqueue(fx, message);
+    this.#pump(fx, now);
+    return { mid, rc: this.#state === 'connected' ? PublishRc.SUCCESS : PublishRc.NO_CONNECTION, effects: this.#finish(fx, now) };
+  }
+
+  /** Sends SUBSCRIBE; when not connected, answers rc NO_CONNECTION and a `requestFailed`. */
+  subscribe(subscriptions: readonly Subscription[], properties: Properties | undefined, now: number): CommandResult {
+    if (subscriptions.length === 0) throw new MqttError('INVALID_ARGUMENT', 'subscribe needs at least one filter');
+    for (const s of subscriptions) {
+      if (!isValidTopicFilter(s.topicFilter)) throw new MqttError('INVALID_TOPIC', `invalid topic filter: ${JSON.stringify(s.topicFilter)}`);
+      if (s.qos !== 0 && s.qos !== 1 && s.qos !== 2) throw new MqttError('INVALID_QOS', `invalid QoS: ${String(s.qos)}`);
+    }
+    return this.#request('subscribe', subscriptions.length, now, (packetId) => ({
+      type: 'subscribe',
+      packetId,
+      subscriptions: [...subscriptions],
+      ...this.#props(properties),
+    }));
+  }
+
+  /** Sends UNSUBSCRIBE; when not connected, answers rc NO_CONNECTION and a `requestFailed`. */
+  unsubscribe(topicFilters: readonly string[], properties: Properties | undefined, now: number): CommandResult {
+    if (topicFilters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'unsubscribe needs at least one filter');
+    for (const f of topicFilters) {
+      if (!isValidTopicFilter(f)) throw new MqttError('INVALID_TOPIC', `invalid topic filter: ${JSON.stringify(f)}`);
+    }
+    return this.#request('unsubscribe', topicFilters.length, now, (packetId) => ({
+      type: 'unsubscribe',
+      packetId,
+      topicFilters: [...topicFilters],
+      ...this.#props(properties),
+    }));
+  }
+
+  /** Sends DISCONNECT (when connected) and closes. A no-op when already disconnected or closing. */
+  disconnect(options: { readonly reasonCode?: number; readonly properties?: Properties }, now: number): SessionEffect[] {
+    const fx: SessionEffect[] = [];
+    if (this.#state !== 'connected' && this.#state !== 'connecting') return fx;
+    if (this.#state === 'connected') {
+      const v5 = this.#options.protocolVersion === 5;
+      this.#send(fx, now, {
+        type: 'disconnect',
+        ...(v5 && options.reasonCode !== undefined ? { reasonCode: options.reasonCode } : {}),
+        ...this.#props(options.properties),
+      });
+    }
+    this.#state = 'closing';
+    this.#close = { error: undefined, reasonCode: options.reasonCode, properties: undefined };
+    fx.push({ type: 'close' });
+    return this.#finish(fx, now);
+  }
+
+  /** v5: sends AUTH (0x18 continue an exchange, 0x19 re-authenticate). */
+  auth(options: { readonly reasonCode: number; readonly properties?: Properties }, now: number): SessionEffect[] {
+    if (this.#options.protocolVersion !== 5) throw new MqttError('INVALID_STATE', 'AUTH needs MQTT 5');
+    this.#requireState(['connecting', 'connected'], 'auth');
+    const fx: SessionEffect[] = [];
+    this.#send(fx, now, { type: 'auth', reasonCode: options.reasonCode, ...this.#props(options.properties) });
+    return this.#finish(fx, now);
+  }
+
+  /** Everything needed to resume: outgoing QoS>0 messages in order, inbound QoS 2 ids, next mid. */
+  snapshot(): SessionSnapshot {
+    return { version: 1, outgoing: this.#flow.stored(), incomingQos2: [...this.#incomingQos2], nextMid: this.#flow.peekMid() };
+  }
+
+  /** Loads a snapshot into a fresh, disconnected session (its messages then come first). */
+  restore(snapshot: SessionSnapshot): void {
+    this.#requireState(['disconnected'], 'restore');
+    this.#flow.restore(snapshot);
+    for (const id of snapshot.incomingQos2) this.#incomingQos2.add(id);
+  }
+
+  // ---- inbound packets -----------------------------------------------------------------------
+
+  #handle(fx: SessionEffect[], packet: Packet, now: number): void {
+    const v = this.#options.protocolVersion;
+    if (!allowedInbound(this.#state, v).has(packet.type)) {
+      const error = new MqttError('INVALID_STATE', `unexpected ${packet.type.toUpperCase()} while ${this.#state}`, { reasonCode: ReasonCode.PROTOCOL_ERROR });
+      this.#fail(fx, error, ReasonCode.PROTOCOL_ERROR);
+      return;
+    }
+    switch (packet.type) {
+      case 'connack': {
+        fx.push({ type: 'connack', sessionPresent: packet.sessionPresent, reasonCode: packet.reasonCode, properties: packet.properties });
+        if (isConnackRefusal(packet.reasonCode, v)) {
+          const message = connackString(packet.reasonCode, v);
+          const error = new MqttError('CONNECTION_REFUSED', message, { reasonCode: connackReasonCode(packet.reasonCode, v) });
+          this.#fail(fx, error, undefined);
+          if (this.#close !== undefined) this.#close.properties = packet.properties;
+          return;
+        }
+        this.#connected(fx, packet.sessionPresent, packet.properties ?? {}, now);
+        return;
+      }
+      case 'publish':
+        this.#inboundPublish(fx, packet, now);
+        return;
+      case 'pubrel': {
+        const known = this.#incomingQos2.delete(packet.packetId);
+        if (known) fx.push({ type: 'persist', operation: { op: 'deleteIncoming', packetId: packet.packetId } });
+        const rc = known ? undefined : v === 5 ? ReasonCode.PACKET_ID_NOT_FOUND : undefined;
+        this.#send(fx, now, { type: 'pubcomp', packetId: packet.packetId, ...(rc !== undefined ? { reasonCode: rc } : {}) });
+        return;
+      }
+      case 'puback':
+      case 'pubrec':
+      case 'pubcomp': {
+        const outcome = this.#flow.acknowledge(fx, packet, now);
+        if (outcome.kind === 'reply') this.#send(fx, now, outcome.packet);
+        else if (outcome.kind === 'unknown') this.#unknownId(fx, packet.type, packet.packetId);
+        this.#pump(fx, now);
+        return;
+      }
+      case 'suback':
+      case 'unsuback': {
+        const request = this.#requests.get(packet.packetId);
+        const kind = packet.type === 'suback' ? 'subscribe' : 'unsubscribe';
+        if (request === undefined || request.kind !== kind) {
+          this.#unknownId(fx, packet.type, packet.packetId);
+          return;
+        }
+        this.#requests.delete(packet.packetId);
+        this.#flow.releaseId(packet.packetId);
+        const codes = packet.reasonCodes ?? new Array<number>(request.count).fill(0);
+        fx.push({ type: packet.type === 'suback' ? 'subscribed' : 'unsubscribed', mid: request.mid, reasonCodes: codes, properties: packet.properties });
+        return;
+      }
+      case 'pingresp':
+        return;
+      case 'disconnect': {
+        const reasonCode = packet.reasonCode ?? 0;
+        const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${connackString(reasonCode, 5)}`, { reasonCode });
+        this.#fail(fx, error, undefined);
+        if (this.#close !== undefined) {
+          this.#close.reasonCode = reasonCode;
+          this.#close.properties = packet.properties;
+        }
+        return;
+      }
+      case 'auth':
+        fx.push({ type: 'auth', reasonCode: packet.reasonCode, properties: packet.properties });
+        return;
+      default:
+        return;
+    }
+  }
+
+  #connected(fx: SessionEffect[], sessionPresent: boolean, props: Properties, now: number): void {
+    const o = this.#options;
+    this.#state = 'connected';
+    if (props.assignedClientIdentifier !== undefined) this.#assignedClientId = props.assignedClientIdentifier;
+    this.#keepalive = new Keepalive(props.serverKeepAlive ?? o.keepalive, o.pingTimeout, now);
+    if (!sessionPresent && this.#incomingQos2.size > 0) {
+      this.#incomingQos2.clear();
+      fx.push({ type: 'persist', operation: { op: 'clearIncoming' } });
+    }
+    // Persistent session: resend PUBLISH (DUP) and PUBREL in their original order [MQTT-4.4.0-1].
+    // Otherwise (clean session, or the broker lost it) republish them as new messages, as Paho does.
+    const resend = this.#flow.connected(fx, sessionPresent, props, now);
+    for (const packet of resend) this.#send(fx, now, packet);
+    this.#pump(fx, now);
+  }
+
+  #inboundPublish(fx: SessionEffect[], packet: PublishPacket, now: number): void {
+    const v = this.#options.protocolVersion;
+    const alias = packet.properties?.topicAlias;
+    const topic = v === 5 ? this.#inboundAliases?.resolve(packet.topic, alias) : packet.topic;
+    if (topic === undefined) {
+      const error = new MqttError('TOPIC_ALIAS_INVALID', `invalid topic alias ${String(alias)}`, { reasonCode: ReasonCode.TOPIC_ALIAS_INVALID });
+      this.#fail(fx, error, ReasonCode.TOPIC_ALIAS_INVALID);
+      return;
+    }
+    const message = { type: 'message', message: { topic, payload: packet.payload, qos: packet.qos, retain: packet.retain, dup: packet.dup, packetId: packet.packetId, properties: packet.properties } } as const;
+    const packetId = packet.packetId ?? 0;
+    if (packet.qos === 0) {
+      fx.push(message);
+    } else if (packet.qos === 1) {
+      fx.push(message);
+      this.#send(fx, now, { type: 'puback', packetId });
+    } else {
+      if (!this.#incomingQos2.has(packetId)) {
+        if (v === 5 && this.#incomingQos2.size >= this.#options.receiveMaximum) {
+          const error = new MqttError('RECEIVE_MAXIMUM_EXCEEDED', 'the broker exceeded our Receive Maximum', { reasonCode: ReasonCode.RECEIVE_MAXIMUM_EXCEEDED });
+          this.#fail(fx, error, ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+          return;
+        }
+        // Exactly once: the id is remembered (and persisted) until PUBREL; a resend is not delivered again.
+        this.#incomingQos2.add(packetId);
+        fx.push({ type: 'persist', operation: { op: 'putIncoming', packetId } });
+        fx.push(message);
+      }
+      this.#send(fx, now, { type: 'pubrec', packetId });
+    }
+  }
+
+  #unknownId(fx: SessionEffect[], type: string, packetId: number): void {
+    const v = this.#options.protocolVersion;
+    const error = new MqttError('UNKNOWN_PACKET_ID', `${type.toUpperCase()} for packet id ${packetId}, which is not in flight`, { reasonCode: ReasonCode.PROTOCOL_ERROR });
+    this.#fail(fx, error, v === 5 ? ReasonCode.PROTOCOL_ERROR : undefined);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  #request(kind: 'subscribe' | 'unsubscribe', count: number, now: number, build: (packetId: number) => Packet): CommandResult {
+    const fx: SessionEffect[] = [];
+    const mid = this.#flow.nextMid();
+    if (this.#state !== 'connected') {
+      fx.push({ type: 'requestFailed', mid, error: new MqttError('NOT_CONNECTED', `${kind} needs a connection`) });
+      return { mid, rc: PublishRc.NO_CONNECTION, effects: fx };
+    }
+    const packetId = this.#flow.allocateId();
+    if (packetId === undefined) {
+      fx.push({ type: 'requestFailed', mid, error: new MqttError('QUEUE_FULL', 'all 65535 packet ids are in use') });
+      return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
+    }
+    this.#requests.set(packetId, { mid, kind, count });
+    this.#send(fx, now, build(packetId));
+    return { mid, rc: PublishRc.SUCCESS, effects: this.#finish(fx, now) };
+  }
+
+  /** Moves queued messages onto the wire while connected and the window has room. */
+  #pump(fx: SessionEffect[], now: number): void {
+    if (this.#state !== 'connected') return;
+    this.#flow.pump(fx, now, (packet) => this.#encodeChecked(packet), (packet, bytes) => {
+      fx.push({ type: 'send', packet, bytes });
+      this.#keepalive?.sent(now);
+    });
+  }
+
+  /** Encodes a PUBLISH, or returns an error when it exceeds the broker's Maximum Packet Size [MQTT-3.1.2-24]. */
+  #encodeChecked(packet: Packet): Uint8Array | MqttError {
+    const bytes = encode(packet, this.#options.protocolVersion);
+    const max = this.#flow.serverMaximumPacketSize;
+    if (bytes.length > max) return new MqttError('PACKET_TOO_LARGE', `${bytes.length} bytes exceed the broker's maximum of ${max}`, { reasonCode: ReasonCode.PACKET_TOO_LARGE });
+    return bytes;
+  }
+
+  #send(fx: SessionEffect[], now: number, packet: Packet): void {
+    fx.push({ type: 'send', packet, bytes: encode(packet, this.#options.protocolVersion) });
+    this.#keepalive?.sent(now);
+  }
+
+  #props(properties: Properties | undefined): { properties?: Properties } {
+    const p = v5Properties(this.#options.protocolVersion, properties);
+    return p === undefined ? {} : { properties: p };
+  }
+
+  /** A fatal condition: report it, send a v5 DISCONNECT with `reasonCode` when connected, and close. */
+  #fail(fx: SessionEffect[], error: MqttError, reasonCode: number | undefined): void {
+    if (this.#state === 'connected' && this.#options.protocolVersion === 5 && reasonCode !== undefined) {
+      const packet: Packet = { type: 'disconnect', reasonCode };
+      fx.push({ type: 'send', packet, bytes: encode(packet, 5) });
+    }
+    this.#state = 'closing';
+    this.#close = { error, reasonCode: undefined, properties: undefined };
+    fx.push({ type: 'error', error });
+    fx.push({ type: 'close' });
+  }
+
+  #requireState(allowed: readonly SessionState[], what: string): void {
+    if (!allowed.includes(this.#state)) {
+      throw new MqttError('INVALID_STATE', `${what} is not allowed while ${this.#state} (allowed: ${allowed.join(', ')})`);
+    }
+  }
+
+  /** Appends setTimer/cancelTimer effects so the armed timers match the deadlines now wanted. */
+  #finish(fx: SessionEffect[], now: number): SessionEffect[] {
+    for (const timer of TIMER_KINDS) {
+      const wanted = this.#deadline(timer, now);
+      const armed = this.#armed.get(timer);
+      if (wanted === undefined) {
+        if (armed !== undefined) {
+          this.#armed.delete(timer);
+          fx.push({ type: 'cancelTimer', timer });
+        }
+      } else if (armed === undefined || (LAZY_TIMERS.has(timer) ? wanted < armed : wanted !== armed)) {
+        this.#armed.set(timer, wanted);
+        fx.push({ type: 'setTimer', timer, at: wanted });
+      }
+    }
+    return fx;
+  }
+
+  #deadline(timer: TimerKind, now: number): number | undefined {
+    switch (timer) {
+      case 'connect':
+        return this.#state === 'connecting' ? this.#connectDeadline : undefined;
+      case 'keepalive':
+        return this.#state === 'connected' ? this.#keepalive?.pingDueAt() : undefined;
+      case 'pingTimeout':
+        return this.#state === 'connected' ? this.#keepalive?.deadAt() : undefined;
+      case 'retry':
+        return this.#state === 'connected' ? this.#flow.retryAt(now) : undefined;
+    }
+  }
+}
