@@ -1,1 +1,23 @@
-export {};
+// @x/test-brokers: real brokers for tests (mosquitto spawned with its own config, aedes in
+// process), a PKI made at test time, and a raw CONNECT/CONNACK helper. Loopback only.
+
+// mosquitto
+export { startMosquitto, MOSQUITTO_BINARY } from './mosquitto.js';
+export type { MosquittoOptions, MosquittoBroker } from './mosquitto.js';
+export { mosquittoConfig, aclFile, TLS_LISTENERS } from './mosquitto-config.js';
+export type { ListenerName } from './mosquitto-config.js';
+
+// aedes
+export { startAedes } from './aedes.js';
+export type { AedesBroker } from './aedes.js';
+
+// certificates
+export { makeTestPki } from './pki.js';
+export type { TestPki, PemPair } from './pki.js';
+
+// ports
+export { freePort, waitForPort, LOOPBACK } from './free-port.js';
+
+// raw MQTT bytes
+export { connectPacket, connectAndReadConnack, toHex, CONNACK_ACCEPTED, DISCONNECT, PINGREQ, PINGRESP } from './raw-mqtt.js';
+export type { ConnectPacketOptions, TransportLike, ConnectionLike, MqttExchange, ExchangeOptions } from './raw-mqtt.js';

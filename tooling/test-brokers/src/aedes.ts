@@ -1,0 +1,37 @@
+// An in-process aedes broker on a free loopback port: a second real broker, next to mosquitto.
+
+import { createServer } from 'node:net';
+import { LOOPBACK } from './free-port.js';
+
+export interface AedesBroker {
+  readonly host: typeof LOOPBACK;
+  readonly port: number;
+  /** Closes the listening server, every client connection and the broker. */
+  close(): Promise<void>;
+}
+
+export async function startAedes(): Promise<AedesBroker> {
+  const { Aedes } = await import('aedes');
+  const broker = await Aedes.createBroker();
+  const server = createServer(broker.handle);
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    host: LOOPBACK,
+    port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+    },
+  };
+}
