@@ -1,0 +1,135 @@
+// The types of the driver's public surface: options, results, events. Kept apart from the
+// engine so that the facade and helpers can depend on them without reading the engine.
+
+import type { MqttError, Properties, QoS } from '@x/mqtt-codec';
+import type { BackoffOptions } from '../session/backoff.js';
+import type { InboundMessage, PublishRc } from '../session/effects.js';
+import type { SessionOptions } from '../session/session-options.js';
+import type { SessionStore } from '../session/session-store.js';
+import type { Transport, TransportConnection } from '../transport.js';
+import type { Timers } from './timers.js';
+
+/** Reconnect automatically after a lost connection. */
+export const DEFAULT_AUTO_RECONNECT = true;
+
+/**
+ * v5 enhanced authentication (AUTH exchange). `method` and `initialData` go into CONNECT;
+ * each AUTH 0x18 (continue) from the broker is answered with what `challenge` returns.
+ */
+export interface Authenticator {
+  readonly method: string;
+  readonly initialData?: Uint8Array;
+  challenge(data: Uint8Array | undefined, properties: Properties | undefined): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+}
+
+export interface EngineOptions extends SessionOptions {
+  /** One transport, or several to fail over across in order (the next is tried after a failure). */
+  transports: Transport | readonly Transport[];
+  /** Defaults to the global clock and setTimeout. */
+  timers: Timers;
+  /** Reconnect with back-off after a connection that had a CONNACK is lost. Defaults to true. */
+  autoReconnect: boolean;
+  /** Paho's reconnect_delay_set. Defaults to { minDelay: 1, maxDelay: 120, jitter: 0 }. */
+  reconnectDelay: Readonly<Partial<BackoffOptions>>;
+  /** Where outgoing and inbound QoS>0 state is kept. Defaults to none (state lives in the Session only). */
+  store: SessionStore | undefined;
+  /** v5 enhanced authentication. Defaults to none. */
+  authenticator: Authenticator | undefined;
+  /** Source of jitter, [0, 1). Defaults to Math.random. */
+  random: () => number;
+}
+
+/** A CONNACK, accepted or refused. */
+export interface ConnackInfo {
+  readonly sessionPresent: boolean;
+  /** v3 return code or v5 reason code, as received. */
+  readonly reasonCode: number;
+  readonly properties: Properties | undefined;
+}
+
+/** What connect() resolves with: an accepted CONNACK. */
+export type ConnectResult = ConnackInfo;
+
+export interface DisconnectInfo {
+  /** Why; undefined after disconnect(). */
+  readonly error: MqttError | undefined;
+  /** The v5 reason code of a broker's DISCONNECT, or the one we sent. */
+  readonly reasonCode: number | undefined;
+  readonly properties: Properties | undefined;
+}
+
+export interface PublishResult {
+  readonly mid: number;
+  /** v5 PUBACK/PUBREC/PUBCOMP reason code (>= 0x80: the broker refused the message); 0 otherwise. */
+  readonly reasonCode: number;
+  readonly properties: Properties | undefined;
+}
+
+export interface SubscribeResult {
+  readonly mid: number;
+  /** One per filter: the granted QoS, or a failure (0x80, or a v5 reason code >= 0x80). */
+  readonly reasonCodes: readonly number[];
+  readonly properties: Properties | undefined;
+}
+
+export type UnsubscribeResult = SubscribeResult;
+
+/** What publish/subscribe/unsubscribe return at once. `done` never rejects unobserved. */
+export interface RequestHandle<R> {
+  readonly mid: number;
+  /** Paho's rc: SUCCESS, NO_CONNECTION (queued for later, publish only) or QUEUE_FULL. */
+  readonly rc: PublishRc;
+  /** Settles with the acknowledgement, or rejects with an MqttError (QUEUE_FULL, NOT_CONNECTED, CONNECTION_CLOSED, ABORTED, ...). */
+  readonly done: Promise<R>;
+}
+
+export interface PublishOptions {
+  /** Defaults to 0. */
+  readonly qos?: QoS;
+  /** Defaults to false. */
+  readonly retain?: boolean;
+  readonly properties?: Properties;
+  /** Stops waiting (done rejects with ABORTED); the message itself stays queued. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RequestOptions {
+  readonly properties?: Properties;
+  /** Stops waiting (done rejects with ABORTED). */
+  readonly signal?: AbortSignal;
+}
+
+/** Paho's log levels. */
+export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error';
+
+export interface LogEntry {
+  readonly level: LogLevel;
+  /** Never contains a password or authentication data. */
+  readonly message: string;
+}
+
+/** The engine's states: see the README's diagram. */
+export type EngineState = 'idle' | 'connecting' | 'connected' | 'reconnect-wait' | 'disconnecting';
+
+/** Listener argument per event name. */
+export interface EngineEvents {
+  /** Every CONNACK (Paho's on_connect, refusals included). */
+  connect: ConnackInfo;
+  /** A connection ended (Paho's on_disconnect). */
+  disconnect: DisconnectInfo;
+  message: InboundMessage;
+  /** Paho's on_publish: QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP. */
+  publish: PublishResult;
+  subscribe: SubscribeResult;
+  unsubscribe: UnsubscribeResult;
+  log: LogEntry;
+  /** A transport connection opened / closed. */
+  socketOpen: TransportConnection;
+  socketClose: TransportConnection;
+  /** Writes are blocked (transport.write returned false): wait for drain (Paho's on_socket_register_write). */
+  socketRegisterWrite: TransportConnection;
+  /** Everything pending was written (Paho's on_socket_unregister_write). */
+  socketUnregisterWrite: TransportConnection;
+}
+
+export type EngineEventName = keyof EngineEvents;

@@ -1,0 +1,500 @@
+// The runtime-neutral client engine: binds a Session to Transports and Timers, performs the
+// Session's effects in order (awaiting an async SessionStore before later writes), honours write
+// back-pressure, and runs the reconnect loop with the back-off policy. No node:* imports.
+
+import { MqttError, isMqttError } from '@x/mqtt-codec';
+import type { Packet, Properties, Subscription } from '@x/mqtt-codec';
+import { reconnectDelay } from '../session/backoff.js';
+import { PublishRc } from '../session/effects.js';
+import type { CommandResult, SessionEffect, TimerKind } from '../session/effects.js';
+import { Session } from '../session/session.js';
+import type { SessionOptions } from '../session/session-options.js';
+import type { Transport, TransportConnection } from '../transport.js';
+import { Emitter } from './emitter.js';
+import type {
+  ConnectResult, EngineEvents, EngineOptions, EngineState, LogLevel, PublishOptions, PublishResult,
+  RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
+} from './engine-types.js';
+import { DEFAULT_AUTO_RECONNECT } from './engine-types.js';
+import { defaultTimers } from './timers.js';
+import type { TimerHandle, Timers } from './timers.js';
+
+interface Pending {
+  resolve(value: never): void;
+  reject(error: MqttError): void;
+  /** QoS 0 publishes complete when their bytes reach the transport. */
+  readonly qos0: boolean;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: MqttError): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: MqttError) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // never an unhandled rejection; callers who await still see it
+  return { promise, resolve, reject };
+}
+
+const aborted = (): MqttError => new MqttError('ABORTED', 'aborted');
+
+/** The client engine the facade and helpers share. See the README for the full contract. */
+export class MqttEngine {
+  readonly session: Session;
+  readonly #transports: readonly Transport[];
+  readonly #timers: Timers;
+  readonly #options: Readonly<Partial<EngineOptions>>;
+  readonly #events: Emitter<EngineEvents>;
+  readonly #pending = new Map<number, Pending>();
+  readonly #timerHandles = new Map<TimerKind, TimerHandle>();
+  #state: EngineState = 'idle';
+  #connection: TransportConnection | undefined;
+  #connack: Deferred<ConnectResult> | undefined;
+  #transportIndex = 0;
+  #attempt = 0;
+  #wanted = false;
+  #storeLoaded = false;
+  #queue: SessionEffect[] = [];
+  #queueHead = 0;
+  #pumping = false;
+  #blocked = false;
+  #writes: (Uint8Array | (() => void))[] = [];
+  #reconnectTimer: TimerHandle | undefined;
+  #closed: Deferred<void> | undefined;
+
+  constructor(options: Readonly<Partial<EngineOptions>> & { readonly transports: EngineOptions['transports'] }) {
+    const t = options.transports;
+    this.#transports = Array.isArray(t) ? [...(t as readonly Transport[])] : [t as Transport];
+    if (this.#transports.length === 0) throw new MqttError('INVALID_ARGUMENT', 'at least one transport is needed');
+    this.#timers = options.timers ?? defaultTimers;
+    this.#options = options;
+    const auth = options.authenticator;
+    const sessionOptions: Partial<SessionOptions> = { ...options };
+    if (auth !== undefined) {
+      sessionOptions.connectProperties = {
+        ...options.connectProperties,
+        authenticationMethod: auth.method,
+        ...(auth.initialData !== undefined ? { authenticationData: auth.initialData } : {}),
+      };
+    }
+    this.session = new Session(sessionOptions);
+    this.#events = new Emitter((error, event) => this.#log('error', `listener for ${String(event)} threw: ${String(error)}`));
+  }
+
+  get state(): EngineState {
+    return this.#state;
+  }
+
+  /** True while writes are blocked by back-pressure (Paho's want_write). */
+  wantWrite(): boolean {
+    return this.#blocked;
+  }
+
+  on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  off<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): void {
+    this.#events.off(event, listener);
+  }
+
+  /** Connects (CONNECT/CONNACK). Rejects with CONNECTION_REFUSED, CONNECT_TIMEOUT, ABORTED, TRANSPORT_ERROR, ... */
+  async connect(options: { readonly signal?: AbortSignal } = {}): Promise<ConnectResult> {
+    if (this.#state === 'connected' || this.#state === 'connecting') throw new MqttError('INVALID_STATE', `connect() while ${this.#state}`);
+    this.#cancelReconnect();
+    this.#wanted = true;
+    return this.#open(options.signal);
+  }
+
+  /** Drops the current connection (if any) and connects again at once. */
+  async reconnect(options: { readonly signal?: AbortSignal } = {}): Promise<ConnectResult> {
+    this.#cancelReconnect();
+    this.#wanted = true;
+    const connection = this.#connection;
+    if (connection !== undefined) {
+      this.#state = 'disconnecting';
+      connection.destroy();
+      await this.#closed?.promise;
+    }
+    return this.#open(options.signal);
+  }
+
+  /** Sends DISCONNECT (v5: with reasonCode/properties), closes, and stops reconnecting. */
+  async disconnect(options: { readonly reasonCode?: number; readonly properties?: Properties } = {}): Promise<void> {
+    this.#wanted = false;
+    this.#cancelReconnect();
+    if (this.#connection === undefined) {
+      this.#state = 'idle';
+      return;
+    }
+    const closed = this.#closed?.promise;
+    this.#state = 'disconnecting';
+    this.#apply(this.session.disconnect(options, this.#timers.now()));
+    await closed;
+  }
+
+  /** Publishes; queued while disconnected (rc NO_CONNECTION), refused when the queue is full (rc QUEUE_FULL). */
+  publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): RequestHandle<PublishResult> {
+    const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
+    const qos = options.qos ?? 0;
+    const result = this.session.publish(
+      { topic, payload: bytes, qos, retain: options.retain ?? false, ...(options.properties !== undefined ? { properties: options.properties } : {}) },
+      this.#timers.now(),
+    );
+    const handle = this.#track<PublishResult>(result, qos === 0, options.signal);
+    if (result.rc === PublishRc.QUEUE_FULL) this.#settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
+    return handle;
+  }
+
+  /** Subscribes (rc NO_CONNECTION and a rejected `done` when not connected, as in Paho). */
+  subscribe(subscriptions: Subscription | readonly Subscription[], options: RequestOptions = {}): RequestHandle<SubscribeResult> {
+    const list = Array.isArray(subscriptions) ? (subscriptions as readonly Subscription[]) : [subscriptions as Subscription];
+    return this.#track(this.session.subscribe(list, options.properties, this.#timers.now()), false, options.signal);
+  }
+
+  unsubscribe(topicFilters: string | readonly string[], options: RequestOptions = {}): RequestHandle<UnsubscribeResult> {
+    const list = typeof topicFilters === 'string' ? [topicFilters] : topicFilters;
+    return this.#track(this.session.unsubscribe(list, options.properties, this.#timers.now()), false, options.signal);
+  }
+
+  /** v5: starts re-authentication with the configured authenticator. */
+  reauthenticate(data?: Uint8Array): void {
+    const method = this.#options.authenticator?.method;
+    if (method === undefined) throw new MqttError('INVALID_STATE', 'no authenticator configured');
+    this.#apply(this.session.auth({ reasonCode: 0x19, properties: { authenticationMethod: method, ...(data ? { authenticationData: data } : {}) } }, this.#timers.now()));
+  }
+
+  // ---- connection --------------------------------------------------------------------------
+
+  async #open(signal: AbortSignal | undefined): Promise<ConnectResult> {
+    if (signal?.aborted) throw aborted();
+    const store = this.#options.store;
+    if (store !== undefined && !this.#storeLoaded) {
+      this.#storeLoaded = true;
+      try {
+        const snapshot = await store.load();
+        if (snapshot !== undefined) this.session.restore(snapshot);
+      } catch (cause) {
+        this.#log('error', `session store load failed: ${String(cause)}`);
+        throw new MqttError('SESSION_STORE_ERROR', 'could not load the session', { cause });
+      }
+    }
+    this.#state = 'connecting';
+    const transport = this.#transports[this.#transportIndex % this.#transports.length] as Transport;
+    const timeoutMs = this.session.options.connectTimeout * 1000;
+    const controller = new AbortController();
+    const timeout = this.#timers.setTimeout(() => controller.abort(), timeoutMs);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort);
+    const connack = deferred<ConnectResult>();
+    this.#connack = connack;
+    try {
+      let connection: TransportConnection | undefined;
+      this.#log('debug', `opening ${transport.name} connection`);
+      try {
+        connection = await transport.connect(this.#handlers(() => connection), { signal: controller.signal, protocolVersion: this.session.options.protocolVersion });
+      } catch (cause) {
+        this.#transportIndex++;
+        this.#state = 'idle';
+        if (signal?.aborted) throw aborted();
+        if (controller.signal.aborted) throw new MqttError('CONNECT_TIMEOUT', `no connection within ${timeoutMs} ms`, { cause });
+        throw isMqttError(cause) ? cause : new MqttError('TRANSPORT_ERROR', `connection failed: ${String(cause)}`, { cause });
+      }
+      if (controller.signal.aborted) {
+        connection.destroy();
+        throw signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no connection within ${timeoutMs} ms`);
+      }
+      this.#connection = connection;
+      this.#closed = deferred<void>();
+      this.#blocked = false;
+      this.#writes = [];
+      this.#events.emit('socketOpen', connection);
+      controller.signal.addEventListener('abort', () => {
+        const error = signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no CONNACK within ${timeoutMs} ms`);
+        connack.reject(error);
+        connection?.destroy(error);
+      });
+      this.#apply(this.session.connectionOpened(this.#timers.now()));
+      const result = await connack.promise;
+      return result;
+    } finally {
+      this.#timers.clearTimeout(timeout);
+      signal?.removeEventListener('abort', onAbort);
+      if (this.#connack === connack) this.#connack = undefined;
+    }
+  }
+
+  #handlers(current: () => TransportConnection | undefined): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
+    return {
+      onData: (bytes) => {
+        if (current() === this.#connection) this.#apply(this.session.receive(bytes, this.#timers.now()));
+      },
+      onDrain: () => {
+        if (current() === this.#connection) this.#flush();
+      },
+      onClose: (error) => {
+        const connection = current();
+        if (connection === undefined || connection !== this.#connection) return;
+        this.#connection = undefined;
+        this.#writes = [];
+        this.#blocked = false;
+        this.#events.emit('socketClose', connection);
+        this.#apply(this.session.connectionClosed(this.#timers.now(), error));
+      },
+    };
+  }
+
+  #lost(wasConnected: boolean): void {
+    const closed = this.#closed;
+    this.#closed = undefined;
+    if (this.#wanted && wasConnected && (this.#options.autoReconnect ?? DEFAULT_AUTO_RECONNECT)) {
+      this.#scheduleReconnect();
+    } else {
+      this.#state = 'idle';
+    }
+    closed?.resolve();
+  }
+
+  #scheduleReconnect(): void {
+    this.#state = 'reconnect-wait';
+    const delay = reconnectDelay(this.#attempt++, this.#options.reconnectDelay, this.#options.random);
+    this.#log('info', `reconnecting in ${delay} ms`);
+    this.#reconnectTimer = this.#timers.setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      this.#open(undefined).catch((error: unknown) => {
+        this.#log('warning', `reconnect failed: ${String(error)}`);
+        if (this.#wanted && this.#connection === undefined) this.#scheduleReconnect();
+      });
+    }, delay);
+  }
+
+  #cancelReconnect(): void {
+    if (this.#reconnectTimer !== undefined) this.#timers.clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+  }
+
+  // ---- effects -----------------------------------------------------------------------------
+
+  /** Performs effects in order; a `persist` returning a Promise holds back the effects after it. */
+  #apply(effects: readonly SessionEffect[]): void {
+    for (const e of effects) this.#queue.push(e);
+    if (!this.#pumping) this.#pump();
+  }
+
+  #pump(): void {
+    this.#pumping = true;
+    while (this.#queueHead < this.#queue.length) {
+      const effect = this.#queue[this.#queueHead++] as SessionEffect;
+      if (effect.type === 'persist' && this.#options.store !== undefined) {
+        let result: void | Promise<void>;
+        try {
+          result = this.#options.store.apply(effect.operation);
+        } catch (cause) {
+          this.#storeFailed(cause);
+          continue;
+        }
+        if (result instanceof Promise) {
+          result.catch((cause: unknown) => this.#storeFailed(cause)).finally(() => this.#pump());
+          return;
+        }
+        continue;
+      }
+      this.#perform(effect);
+    }
+    this.#queue = [];
+    this.#queueHead = 0;
+    this.#pumping = false;
+  }
+
+  #storeFailed(cause: unknown): void {
+    this.#log('error', `session store write failed: ${String(cause)}`);
+  }
+
+  #perform(effect: SessionEffect): void {
+    switch (effect.type) {
+      case 'send':
+        this.#log('debug', describe(effect.packet));
+        this.#write(effect.bytes);
+        return;
+      case 'setTimer': {
+        this.#clearTimer(effect.timer);
+        const ms = Math.max(0, effect.at - this.#timers.now());
+        this.#timerHandles.set(effect.timer, this.#timers.setTimeout(() => {
+          this.#timerHandles.delete(effect.timer);
+          this.#apply(this.session.timerFired(effect.timer, this.#timers.now()));
+        }, ms));
+        return;
+      }
+      case 'cancelTimer':
+        this.#clearTimer(effect.timer);
+        return;
+      case 'connack': {
+        const info = { sessionPresent: effect.sessionPresent, reasonCode: effect.reasonCode, properties: effect.properties };
+        if (this.session.state === 'connected') {
+          this.#state = 'connected';
+          this.#attempt = 0;
+          this.#connack?.resolve(info);
+        }
+        this.#events.emit('connect', info);
+        return;
+      }
+      case 'message':
+        this.#events.emit('message', effect.message);
+        return;
+      case 'published': {
+        const result: PublishResult = { mid: effect.mid, reasonCode: effect.reasonCode, properties: effect.properties };
+        this.#afterWrites(() => {
+          this.#settle(effect.mid, result);
+          this.#events.emit('publish', result);
+        }, this.#pending.get(effect.mid)?.qos0 === true);
+        return;
+      }
+      case 'subscribed':
+      case 'unsubscribed': {
+        const result: SubscribeResult = { mid: effect.mid, reasonCodes: effect.reasonCodes, properties: effect.properties };
+        this.#settle(effect.mid, result);
+        this.#events.emit(effect.type === 'subscribed' ? 'subscribe' : 'unsubscribe', result);
+        return;
+      }
+      case 'requestFailed':
+        this.#settle(effect.mid, effect.error);
+        return;
+      case 'auth':
+        this.#answerAuth(effect.reasonCode, effect.properties);
+        return;
+      case 'persist':
+        return;
+      case 'error':
+        this.#log('error', `${effect.error.code}: ${effect.error.message}`);
+        this.#connack?.reject(effect.error);
+        return;
+      case 'close':
+        this.#connection?.end();
+        return;
+      case 'disconnected': {
+        for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
+        const wasConnected = this.#state === 'connected';
+        this.#connack?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed before CONNACK'));
+        this.#events.emit('disconnect', { error: effect.error, reasonCode: effect.reasonCode, properties: effect.properties });
+        this.#lost(wasConnected);
+        return;
+      }
+    }
+  }
+
+  #answerAuth(reasonCode: number, properties: Properties | undefined): void {
+    const auth = this.#options.authenticator;
+    if (auth === undefined || reasonCode !== 0x18) return;
+    Promise.resolve()
+      .then(() => auth.challenge(properties?.authenticationData, properties))
+      .then((data) => {
+        const props: Properties = { authenticationMethod: auth.method, ...(data !== undefined ? { authenticationData: data } : {}) };
+        this.#apply(this.session.auth({ reasonCode: 0x18, properties: props }, this.#timers.now()));
+      })
+      .catch((cause: unknown) => {
+        const error = new MqttError('AUTH_ERROR', 'the authenticator failed', { cause });
+        this.#log('error', error.message);
+        this.#connack?.reject(error);
+        this.#connection?.destroy(error);
+      });
+  }
+
+  #clearTimer(kind: TimerKind): void {
+    const handle = this.#timerHandles.get(kind);
+    if (handle !== undefined) this.#timers.clearTimeout(handle);
+    this.#timerHandles.delete(kind);
+  }
+
+  // ---- writes and back-pressure ------------------------------------------------------------
+
+  #write(bytes: Uint8Array): void {
+    const connection = this.#connection;
+    if (connection === undefined) return;
+    if (this.#blocked) {
+      this.#writes.push(bytes);
+      return;
+    }
+    if (!connection.write(bytes)) {
+      this.#blocked = true;
+      this.#events.emit('socketRegisterWrite', connection);
+    }
+  }
+
+  /** Runs `fn` once the bytes written so far reached the transport (at once unless blocked and `waitForWrites`). */
+  #afterWrites(fn: () => void, waitForWrites: boolean): void {
+    if (waitForWrites && this.#blocked) this.#writes.push(fn);
+    else fn();
+  }
+
+  #flush(): void {
+    const connection = this.#connection;
+    if (connection === undefined) return;
+    this.#blocked = false;
+    let i = 0;
+    for (; i < this.#writes.length; i++) {
+      const item = this.#writes[i] as Uint8Array | (() => void);
+      if (typeof item === 'function') {
+        item();
+        continue;
+      }
+      if (!connection.write(item)) {
+        this.#blocked = true;
+        this.#writes = this.#writes.slice(i + 1);
+        return;
+      }
+    }
+    this.#writes = [];
+    this.#events.emit('socketUnregisterWrite', connection);
+  }
+
+  // ---- requests ----------------------------------------------------------------------------
+
+  #track<R>(result: CommandResult, qos0: boolean, signal: AbortSignal | undefined): RequestHandle<R> {
+    const d = deferred<R>();
+    this.#pending.set(result.mid, { resolve: d.resolve as (value: never) => void, reject: d.reject, qos0 });
+    if (signal !== undefined) {
+      if (signal.aborted) this.#settle(result.mid, aborted());
+      else signal.addEventListener('abort', () => this.#settle(result.mid, aborted()), { once: true });
+    }
+    this.#apply(result.effects);
+    return { mid: result.mid, rc: result.rc, done: d.promise };
+  }
+
+  #settle(mid: number, outcome: unknown): void {
+    const pending = this.#pending.get(mid);
+    if (pending === undefined) return;
+    this.#pending.delete(mid);
+    if (outcome instanceof MqttError) pending.reject(outcome);
+    else pending.resolve(outcome as never);
+  }
+
+  #log(level: LogLevel, message: string): void {
+    this.#events.emit('log', { level, message });
+  }
+}
+
+/** A log line for a sent packet, in Paho's style; never includes the password or auth data. */
+function describe(packet: Packet): string {
+  switch (packet.type) {
+    case 'connect':
+      return `Sending CONNECT (u${packet.username !== undefined ? 1 : 0}, p${packet.password !== undefined ? 1 : 0}, wr${packet.will?.retain ? 1 : 0}, wq${packet.will?.qos ?? 0}, wf${packet.will ? 1 : 0}, c${packet.cleanStart ? 1 : 0}, k${packet.keepalive}) client_id=${JSON.stringify(packet.clientId)}`;
+    case 'publish':
+      return `Sending PUBLISH (d${packet.dup ? 1 : 0}, q${packet.qos}, r${packet.retain ? 1 : 0}, m${packet.packetId ?? 0}), '${packet.topic}', ... (${packet.payload.length} bytes)`;
+    case 'puback':
+    case 'pubrec':
+    case 'pubrel':
+    case 'pubcomp':
+    case 'subscribe':
+    case 'unsubscribe':
+      return `Sending ${packet.type.toUpperCase()} (Mid: ${packet.packetId})`;
+    default:
+      return `Sending ${packet.type.toUpperCase()}`;
+  }
+}
