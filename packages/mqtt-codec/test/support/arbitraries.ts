@@ -44,7 +44,7 @@ function reasonCode(type: Packet['type']): fc.Arbitrary<number> {
 
 /** Adds `key: value` unless value is undefined, keeping objects sparse like decoded ones. */
 function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...base };
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) out[k] = v;
   return out as T;
 }
