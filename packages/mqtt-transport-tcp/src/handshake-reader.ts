@@ -30,6 +30,7 @@ export class HandshakeReader {
     socket.on('error', this.#onError);
     socket.on('end', this.#onEnd);
     socket.on('close', this.#onEnd);
+    socket.resume();
   }
 
   /** Resolves with exactly `length` bytes. */

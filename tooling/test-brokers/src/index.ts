@@ -21,3 +21,7 @@ export { freePort, waitForPort, LOOPBACK } from './free-port.js';
 // raw MQTT bytes
 export { connectPacket, connectAndReadConnack, toHex, CONNACK_ACCEPTED, DISCONNECT, PINGREQ, PINGRESP } from './raw-mqtt.js';
 export type { ConnectPacketOptions, TransportLike, ConnectionLike, MqttExchange, ExchangeOptions } from './raw-mqtt.js';
+
+// proxies
+export { startSocks5Proxy, startHttpConnectProxy } from './proxy-servers.js';
+export type { TestProxy, ProxyServerOptions } from './proxy-servers.js';
