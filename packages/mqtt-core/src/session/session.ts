@@ -61,6 +61,9 @@ export class Session {
 
   constructor(options: Readonly<Partial<SessionOptions>> = {}) {
     this.#options = resolveSessionOptions(options);
+    if (this.#options.clientId === '' && !this.#options.cleanSession && this.#options.protocolVersion !== 5) {
+      throw new MqttError('INVALID_ARGUMENT', 'an empty clientId needs cleanSession: true [MQTT-3.1.3-7]');
+    }
     this.#flow = new OutgoingFlow(this.#options);
   }
 

@@ -3,7 +3,7 @@
 // or send arbitrary packets. It keeps a log of every packet the client sent.
 
 import { Decoder, encode } from '@x/mqtt-codec';
-import type { ConnackPacket, Packet, ProtocolVersion, PublishPacket } from '@x/mqtt-codec';
+import type { ConnackPacket, Packet, ProtocolVersion } from '@x/mqtt-codec';
 
 export interface BrokerScript {
   connack: Omit<ConnackPacket, 'type'>;
@@ -17,7 +17,6 @@ export interface BrokerScript {
 export class ScriptedBroker {
   readonly version: ProtocolVersion;
   readonly received: Packet[] = [];
-  /** Messages the broker received at QoS>0, in order, once each (QoS 2 on PUBREL is not tracked). */
   readonly script: BrokerScript;
   #decoder: Decoder;
   /** Topic per alias the client set up (v5). */
@@ -49,10 +48,8 @@ export class ScriptedBroker {
     return encode(packet, this.version);
   }
 
-  /** The topic of a client PUBLISH with aliases resolved. */
-  topicOf(p: PublishPacket): string {
-    return p.topic !== '' ? p.topic : (this.aliases.get(p.properties?.topicAlias ?? 0) ?? '?');
-  }
+  /** The topic of each client PUBLISH, aliases resolved as they arrived. */
+  readonly topics: string[] = [];
 
   answer(packet: Packet): Packet[] {
     const s = this.script;
@@ -68,6 +65,7 @@ export class ScriptedBroker {
       case 'publish': {
         const alias = packet.properties?.topicAlias;
         if (alias !== undefined && packet.topic !== '') this.aliases.set(alias, packet.topic);
+        this.topics.push(packet.topic !== '' ? packet.topic : (this.aliases.get(alias ?? 0) ?? '?'));
         if (!s.ackPublishes || packet.qos === 0) return [];
         return [{ type: packet.qos === 1 ? 'puback' : 'pubrec', packetId: packet.packetId ?? 0 }];
       }
