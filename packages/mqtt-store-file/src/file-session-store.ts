@@ -1,0 +1,265 @@
+// A SessionStore kept in an append-only, CRC-checked log on disk, so a persistent session survives a
+// process restart. Invariant: once apply() resolves, the operation is in the log (fdatasync'd with
+// durability 'fsync'), and any crash leaves a log whose valid prefix holds every resolved operation.
+// Operations applied while a write is in flight share the next write and fsync (group commit).
+
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { MqttError } from '@x/mqtt-codec';
+import type { SessionSnapshot, SessionStore, StoreOperation } from '@x/mqtt-core';
+import { LockFile } from './lock-file.js';
+import { frameRecord, scanLog } from './log-format.js';
+import { encodeEntry, FORMAT_VERSION } from './operation-codec.js';
+import {
+  DEFAULT_COMPACT_MIN_BYTES,
+  DEFAULT_COMPACT_RATIO,
+  DEFAULT_DURABILITY,
+  type CorruptionReport,
+  type FileSessionStoreOptions,
+} from './options.js';
+import { SessionState } from './session-state.js';
+
+/** File names inside the store directory. */
+export const LOG_FILE = 'session.log';
+export const COMPACT_FILE = 'session.log.tmp';
+export const LOCK_FILE = 'session.lock';
+
+interface Pending {
+  readonly operation: StoreOperation;
+  readonly record: Uint8Array;
+  readonly resolve: () => void;
+  readonly reject: (error: MqttError) => void;
+}
+
+export class FileSessionStore implements SessionStore {
+  readonly #directory: string;
+  readonly #options: FileSessionStoreOptions;
+  readonly #lock: LockFile;
+  readonly #state: SessionState;
+  readonly #corruption: CorruptionReport | undefined;
+  #handle: FileHandle;
+  /** Bytes in the log file (all written by us or checked at open). */
+  #size: number;
+  #pending: Pending[] = [];
+  /** The running write loop, if any. */
+  #draining: Promise<void> | undefined;
+  /** Set after a failed write: the store refuses further operations (fail-stop). */
+  #failure: MqttError | undefined;
+  #closed = false;
+
+  private constructor(directory: string, options: FileSessionStoreOptions, lock: LockFile, handle: FileHandle, size: number, state: SessionState, corruption: CorruptionReport | undefined) {
+    this.#directory = directory;
+    this.#options = options;
+    this.#lock = lock;
+    this.#handle = handle;
+    this.#size = size;
+    this.#state = state;
+    this.#corruption = corruption;
+  }
+
+  /**
+   * Opens (creating if needed) the store in `directory`: takes the lock, replays the log, drops a
+   * damaged tail (see `corruption`), removes a half-written compaction. Rejects with
+   * SESSION_STORE_ERROR when another live process holds the lock, the log was written by a newer
+   * format, or the directory cannot be used; never for a damaged log.
+   */
+  static async open(directory: string, options: Readonly<Partial<FileSessionStoreOptions>> = {}): Promise<FileSessionStore> {
+    const resolved: FileSessionStoreOptions = {
+      durability: options.durability ?? DEFAULT_DURABILITY,
+      compactMinBytes: options.compactMinBytes ?? DEFAULT_COMPACT_MIN_BYTES,
+      compactRatio: options.compactRatio ?? DEFAULT_COMPACT_RATIO,
+      onCorruption: options.onCorruption,
+    };
+    if (resolved.durability !== 'fsync' && resolved.durability !== 'none') throw invalidArgument(`durability must be 'fsync' or 'none'`);
+    if (!(resolved.compactMinBytes >= 0)) throw invalidArgument('compactMinBytes must be >= 0');
+    if (!(resolved.compactRatio >= 1)) throw invalidArgument('compactRatio must be >= 1');
+
+    const dir = resolve(directory);
+    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      throw storeError(`cannot create directory ${dir}`, error);
+    });
+    const lock = await LockFile.acquire(join(dir, LOCK_FILE));
+    let handle: FileHandle | undefined;
+    try {
+      // A compaction that died before its rename: session.log is still the whole truth.
+      await rm(join(dir, COMPACT_FILE), { force: true });
+      const file = join(dir, LOG_FILE);
+      const bytes = await readLog(file);
+      const scan = scanLog(bytes);
+      const header = scan.records[0]?.entry;
+      if (header?.op === 'header' && header.formatVersion !== FORMAT_VERSION) {
+        throw storeError(`${file} has format version ${header.formatVersion}; this version reads ${FORMAT_VERSION}`);
+      }
+      const state = new SessionState();
+      // Copy each record out of the file buffer, so the state does not pin the whole file.
+      for (const record of scan.records) state.apply(record.entry, record.bytes.slice());
+      const corruption = scan.damage === undefined ? undefined : corruptionReport(file, bytes.length, scan.records.length, scan.damage);
+
+      handle = await open(file, bytes.length === 0 ? 'w+' : 'r+');
+      let size = scan.validLength;
+      if (size === 0) {
+        // New, empty, or not even a valid header: start a fresh log.
+        const headerRecord = frameRecord(encodeEntry({ op: 'header', formatVersion: FORMAT_VERSION }));
+        await handle.truncate(0);
+        await writeAll(handle, headerRecord, 0);
+        await handle.datasync();
+        await syncDirectory(dir);
+        size = headerRecord.length;
+      } else if (size < bytes.length) {
+        // Drop the damaged tail, so later appends do not sit behind garbage.
+        await handle.truncate(size);
+        await handle.datasync();
+      }
+      const store = new FileSessionStore(dir, resolved, lock, handle, size, state, corruption);
+      if (store.#needsCompaction()) await store.#compact();
+      if (corruption !== undefined) resolved.onCorruption?.(corruption);
+      return store;
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await lock.release();
+      throw error instanceof MqttError ? error : storeError(`cannot open the session log in ${dir}`, error);
+    }
+  }
+
+  /** The resolved directory holding session.log and session.lock. */
+  get directory(): string {
+    return this.#directory;
+  }
+
+  /** What open() found damaged and dropped, or undefined for a clean log. */
+  get corruption(): CorruptionReport | undefined {
+    return this.#corruption;
+  }
+
+  /** Size of the log file in bytes (grows with each operation, shrinks on compaction). */
+  get logSize(): number {
+    return this.#size;
+  }
+
+  /** The stored state (every operation whose apply() has resolved), or undefined when empty. */
+  load(): SessionSnapshot | undefined {
+    return this.#state.snapshot();
+  }
+
+  /** Appends one operation; resolves once it is in the log (on disk, with durability 'fsync'). */
+  apply(operation: StoreOperation): Promise<void> {
+    if (this.#closed) return Promise.reject(storeError('the store is closed'));
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    let record: Uint8Array;
+    try {
+      record = frameRecord(encodeEntry(operation));
+    } catch (error) {
+      return Promise.reject(error instanceof MqttError ? error : storeError(`cannot encode ${operation.op}`, error));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ operation, record, resolve, reject });
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  /** Waits for every applied operation to be written, then closes the log and releases the lock. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#draining;
+    await this.#handle.close().catch(() => undefined);
+    await this.#lock.release();
+  }
+
+  /** The write loop: takes everything pending, writes it in one write and one fsync, repeats. */
+  async #drain(): Promise<void> {
+    let batch: Pending[] = [];
+    try {
+      while (this.#pending.length > 0) {
+        if (this.#needsCompaction()) await this.#compact();
+        batch = this.#pending;
+        this.#pending = [];
+        for (const item of batch) this.#state.apply(item.operation, item.record);
+        const bytes = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((item) => item.record));
+        await writeAll(this.#handle, bytes, this.#size);
+        if (this.#options.durability === 'fsync') await this.#handle.datasync();
+        this.#size += bytes.length;
+        for (const item of batch) item.resolve();
+        batch = [];
+      }
+    } catch (error) {
+      // The file may now end in a torn record; the next open() drops it. Fail-stop until then.
+      this.#failure = storeError('cannot write the session log; the store accepts no more operations', error);
+      for (const item of [...batch, ...this.#pending]) item.reject(this.#failure);
+      this.#pending = [];
+    } finally {
+      this.#draining = undefined;
+    }
+  }
+
+  #needsCompaction(): boolean {
+    return this.#size > this.#options.compactMinBytes && this.#size > this.#options.compactRatio * this.#state.liveBytes;
+  }
+
+  /**
+   * Rewrites the log as the live state: write session.log.tmp, fsync it, rename it over
+   * session.log, fsync the directory. A crash before the rename leaves the old log (and a .tmp that
+   * open() removes); after it, the new one. Only runs between batches, so the state is the log's.
+   */
+  async #compact(): Promise<void> {
+    const tmp = join(this.#directory, COMPACT_FILE);
+    const handle = await open(tmp, 'w');
+    try {
+      const bytes = Buffer.concat(this.#state.compacted());
+      await writeAll(handle, bytes, 0);
+      await handle.datasync();
+      await rename(tmp, join(this.#directory, LOG_FILE));
+      await syncDirectory(this.#directory);
+      const previous = this.#handle;
+      this.#handle = handle;
+      this.#size = bytes.length;
+      await previous.close().catch(() => undefined);
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+async function readLog(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return new Uint8Array(0);
+    throw storeError(`cannot read ${file}`, error);
+  }
+}
+
+/** pwrite until every byte is written (a write may be partial). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    done += bytesWritten;
+  }
+}
+
+/** fsync a directory so a created or renamed entry survives power loss. Not possible on Windows. */
+async function syncDirectory(directory: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function corruptionReport(file: string, fileLength: number, recordsKept: number, damage: { offset: number; reason: CorruptionReport['reason']; detail: string }): CorruptionReport {
+  const droppedBytes = fileLength - damage.offset;
+  const error = storeError(`${file} is damaged at byte ${damage.offset} (${damage.reason}: ${damage.detail}); kept ${recordsKept} records, dropped the last ${droppedBytes} bytes`);
+  return { error, file, reason: damage.reason, offset: damage.offset, droppedBytes, recordsKept };
+}
+
+function storeError(message: string, cause?: unknown): MqttError {
+  return new MqttError('SESSION_STORE_ERROR', `FileSessionStore: ${message}`, cause === undefined ? {} : { cause });
+}
+
+function invalidArgument(message: string): MqttError {
+  return new MqttError('INVALID_ARGUMENT', `FileSessionStore: ${message}`);
+}
