@@ -32,7 +32,7 @@ export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8A
     if (isObject(packet) && packet.type === 'publish') return encodePublish(packet, protocolVersion);
     const remaining = remainingLength(packet, protocolVersion);
     const codec = codecFor(packet.type)!;
-    const w = new Writer(1 + varintLength(remaining) + remaining);
+    const w = Writer.ofSize(1 + varintLength(remaining) + remaining);
     w.u8(codec.firstByte(packet));
     w.varint(remaining);
     codec.write(w, packet, protocolVersion);

@@ -6,9 +6,9 @@ import type { PacketCodec } from './packet-codec.js';
 import type { ProtocolVersion, PublishPacket } from './packets.js';
 import { propertiesLength, readProperties, writeProperties } from './properties.js';
 import { checkTopicName } from './topic.js';
-import { utf8Length } from './utf8.js';
-import { MAX_VARINT, varintLength } from './varint.js';
-import { checkPacketId, checkQos, MAX_UINT16, Writer } from './writer.js';
+import { utf8Length, writeUtf8 } from './utf8.js';
+import { MAX_VARINT, varintLength, writeVarint } from './varint.js';
+import { allocate, checkPacketId, checkQos, copyBytes, MAX_UINT16, Writer } from './writer.js';
 
 const PUBLISH = 0x30;
 
@@ -22,13 +22,22 @@ function checkFlags(packet: PublishPacket): void {
   if (!(packet.payload instanceof Uint8Array)) invalidPacket('publish: payload must be a Uint8Array');
 }
 
+// The last topic validated, and its UTF-8 length: programs publish to few topics, many times.
+let lastTopic = '';
+let lastTopicLength = 0;
+
 /** Byte length of the topic; validates it (an empty topic needs a v5 topic alias). */
 function topicLength(packet: PublishPacket, version: ProtocolVersion): number {
   const { topic } = packet;
   if (typeof topic !== 'string') invalidPacket('publish: topic must be a string');
+  if (topic === lastTopic && topic !== '') return lastTopicLength;
   checkTopicName(topic, version === 5 && packet.properties?.topicAlias !== undefined);
   const length = utf8Length(topic);
   if (length > MAX_UINT16) invalidPacket(`publish: topic is ${length} bytes; at most 65535`);
+  if (topic !== '') {
+    lastTopic = topic;
+    lastTopicLength = length;
+  }
   return length;
 }
 
@@ -48,17 +57,26 @@ export function encodePublish(packet: PublishPacket, version: ProtocolVersion): 
   const propsBytes = version === 5 ? propertiesLength(packet.properties, 'publish') : 0;
   const remaining = measure(packet, version, topicBytes, propsBytes);
   if (remaining > MAX_VARINT) fail('PACKET_TOO_LARGE', `publish: ${remaining} bytes exceed the maximum remaining length ${MAX_VARINT}`);
-  const w = new Writer(1 + varintLength(remaining) + remaining);
-  w.u8(firstByte(packet));
-  w.varint(remaining);
-  w.utf8(packet.topic);
-  if (packet.qos > 0) w.u16(packet.packetId!);
-  if (version === 5) {
-    if (propsBytes === 0) w.u8(0);
-    else writeProperties(w, packet.properties, 'publish');
+  const buf = allocate(1 + varintLength(remaining) + remaining);
+  buf[0] = firstByte(packet);
+  let pos = writeVarint(buf, 1, remaining);
+  buf[pos] = topicBytes >>> 8;
+  buf[pos + 1] = topicBytes & 0xff;
+  pos = writeUtf8(buf, pos + 2, packet.topic);
+  if (packet.qos > 0) {
+    buf[pos++] = packet.packetId! >>> 8;
+    buf[pos++] = packet.packetId! & 0xff;
   }
-  w.bytes(packet.payload);
-  return w.buf;
+  if (version === 5) {
+    if (propsBytes === 0) buf[pos++] = 0;
+    else {
+      const w = new Writer(buf, pos);
+      writeProperties(w, packet.properties, 'publish');
+      pos = w.pos;
+    }
+  }
+  copyBytes(buf, pos, packet.payload);
+  return buf;
 }
 
 export const publishCodec: PacketCodec<PublishPacket> = {

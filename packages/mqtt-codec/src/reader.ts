@@ -6,6 +6,11 @@ import { readUtf8 } from './utf8.js';
 
 const EMPTY = new Uint8Array(0);
 
+/** Like subarray, but without the species lookup that makes subarray slow in V8. */
+function view(buf: Uint8Array, start: number, length: number): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset + start, length);
+}
+
 export class Reader {
   buf: Uint8Array = EMPTY;
   pos = 0;
@@ -79,14 +84,14 @@ export class Reader {
     this.#need(length, what);
     const start = this.pos;
     this.pos = start + length;
-    return this.buf.subarray(start, start + length);
+    return view(this.buf, start, length);
   }
 
   /** Everything left in the packet, as a view. */
   rest(): Uint8Array {
     const start = this.pos;
     this.pos = this.end;
-    return this.buf.subarray(start, this.end);
+    return view(this.buf, start, this.end - start);
   }
 
   /** Leftover bytes after the last field are malformed. */

@@ -6,6 +6,17 @@ import { fail, REASON_MALFORMED_PACKET } from './fail.js';
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 const SHORT_STRING = 32;
+/** Scratch for short ASCII strings: one array reused, never exposed. */
+const units: number[] = [];
+// The last short ASCII string decoded (a stream repeats its topics): bytes compared, not hashed.
+const lastBytes = new Uint8Array(SHORT_STRING);
+let lastLength = -1;
+let lastString = '';
+
+function sameAsLast(buf: Uint8Array, start: number): boolean {
+  for (let i = 0; i < lastLength; i++) if (buf[start + i] !== lastBytes[i]) return false;
+  return true;
+}
 
 function invalid(message: string): never {
   return fail('INVALID_UTF8', message, REASON_MALFORMED_PACKET);
@@ -67,10 +78,15 @@ export function readUtf8(buf: Uint8Array, start: number, end: number): string {
     if (b === 0) invalid('U+0000 is not allowed in an MQTT string'); // [MQTT-1.5.3-2]
     if (b >= 0x80) ascii = false;
   }
-  if (ascii && end - start <= SHORT_STRING) {
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
-    return s;
+  const length = end - start;
+  if (ascii && length <= SHORT_STRING) {
+    if (length === lastLength && sameAsLast(buf, start)) return lastString;
+    units.length = length;
+    for (let i = 0; i < length; i++) units[i] = buf[start + i]!;
+    lastString = String.fromCharCode.apply(null, units);
+    lastLength = length;
+    lastBytes.set(buf.subarray(start, end));
+    return lastString;
   }
   try {
     // fatal: ill-formed sequences and encoded surrogates (ED A0..BF xx) are rejected [MQTT-1.5.3-1]

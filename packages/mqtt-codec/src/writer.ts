@@ -7,12 +7,38 @@ import { writeVarint } from './varint.js';
 
 export const MAX_UINT16 = 0xffff;
 
+// Small packets are carved from a shared slab, as Node's Buffer.allocUnsafe does: allocating a
+// fresh ArrayBuffer per packet costs more than encoding it. Slabs are never reused, only
+// abandoned, so a returned view is never overwritten; it may keep its 64 KiB slab alive.
+const SLAB_SIZE = 64 * 1024;
+const POOLED_MAX = 4 * 1024;
+let slab = new Uint8Array(SLAB_SIZE);
+let slabOffset = 0;
+
+/** A zero-filled Uint8Array of exactly `size` bytes (a view into a slab when small). */
+export function allocate(size: number): Uint8Array {
+  if (size > POOLED_MAX) return new Uint8Array(size);
+  if (slabOffset + size > SLAB_SIZE) {
+    slab = new Uint8Array(SLAB_SIZE);
+    slabOffset = 0;
+  }
+  const out = new Uint8Array(slab.buffer, slabOffset, size);
+  slabOffset = (slabOffset + size + 7) & ~7; // keep views 8-byte aligned
+  return out;
+}
+
 export class Writer {
   readonly buf: Uint8Array;
-  pos = 0;
+  pos: number;
 
-  constructor(size: number) {
-    this.buf = new Uint8Array(size);
+  /** Writes into `buf` from `pos`; `Writer.ofSize(n)` allocates. */
+  constructor(buf: Uint8Array, pos = 0) {
+    this.buf = buf;
+    this.pos = pos;
+  }
+
+  static ofSize(size: number): Writer {
+    return new Writer(allocate(size));
   }
 
   u8(value: number): void {
@@ -54,9 +80,16 @@ export class Writer {
   }
 
   bytes(value: Uint8Array): void {
-    this.buf.set(value, this.pos);
-    this.pos += value.length;
+    this.pos = copyBytes(this.buf, this.pos, value);
   }
+}
+
+/** Copies `value` into `buf` at `pos`; a plain loop beats `set` for a few bytes. */
+export function copyBytes(buf: Uint8Array, pos: number, value: Uint8Array): number {
+  const n = value.length;
+  if (n > 64) buf.set(value, pos);
+  else for (let i = 0; i < n; i++) buf[pos + i] = value[i]!;
+  return pos + n;
 }
 
 /** Size on the wire of a UTF-8 string field (2 + bytes); validates type, UTF-8 and length. */
