@@ -65,6 +65,7 @@ export class MqttEngine {
   #queueHead = 0;
   #pumping = false;
   #blocked = false;
+  #lastWriteDeferred = false;
   #writes: (Uint8Array | (() => void))[] = [];
   #reconnectTimer: TimerHandle | undefined;
   #closed: Deferred<void> | undefined;
@@ -417,6 +418,7 @@ export class MqttEngine {
   #write(bytes: Uint8Array): void {
     const connection = this.#connection;
     if (connection === undefined) return;
+    this.#lastWriteDeferred = this.#blocked;
     if (this.#blocked) {
       this.#writes.push(bytes);
       return;
@@ -427,9 +429,9 @@ export class MqttEngine {
     }
   }
 
-  /** Runs `fn` once the bytes written so far reached the transport (at once unless blocked and `waitForWrites`). */
+  /** Runs `fn` once the last bytes written reached the transport (at once unless they wait for drain and `waitForWrites`). */
   #afterWrites(fn: () => void, waitForWrites: boolean): void {
-    if (waitForWrites && this.#blocked) this.#writes.push(fn);
+    if (waitForWrites && this.#blocked && this.#lastWriteDeferred) this.#writes.push(fn);
     else fn();
   }
 
