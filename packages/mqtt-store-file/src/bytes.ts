@@ -134,10 +134,10 @@ export class ByteReader {
     return this.raw(this.varint());
   }
 
-  /** `count` bytes, copied. */
+  /** `count` bytes, copied into a plain Uint8Array (even when reading from a Buffer). */
   raw(count: number): Uint8Array {
     this.#need(count);
-    const value = this.#bytes.slice(this.#offset, this.#offset + count);
+    const value = new Uint8Array(this.#bytes.subarray(this.#offset, this.#offset + count));
     this.#offset += count;
     return value;
   }

@@ -223,7 +223,8 @@ export class FileSessionStore implements SessionStore {
 
 async function readLog(file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file);
+    const buffer = await readFile(file);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return new Uint8Array(0);
     throw storeError(`cannot read ${file}`, error);
