@@ -1,1 +1,19 @@
-export {};
+// @x/mqtt: the MQTT client for Node.js (this entry) and browsers (browser.ts): Paho's API in
+// TypeScript plus MQTT 5, Promises, AbortSignal and async iteration. Transports tcp/tls/ws built in.
+import { ClientBase } from './client.js';
+import type { ClientOptions } from './client-options.js';
+import { bindHelpers } from './helpers.js';
+import { nodePlatform } from './platform-node.js';
+
+/** The client. `new Client({ clientId, cleanSession, userdata, protocol, transport })`, as Paho's. */
+export class Client extends ClientBase {
+  constructor(options: ClientOptions = {}) {
+    super(nodePlatform, options);
+  }
+}
+
+// one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
+export const { publish, subscribe } = bindHelpers(nodePlatform);
+
+export * from './exports.js';
+export { nodePlatform } from './platform-node.js';

@@ -1,0 +1,95 @@
+// The arguments every helper shares (Paho's hostname, port, client_id, keepalive, will, auth, tls,
+// protocol, transport), and how they become an engine: the transport comes from the caller.
+import { MqttError, type Properties, type ProtocolVersion, type QoS } from '@x/mqtt-codec';
+import { MqttEngine, type Transport } from '@x/mqtt-core';
+
+/** Where to connect, handed to `createTransport`. */
+export interface HelperTarget<Tls> {
+  readonly hostname: string;
+  readonly port: number | undefined;
+  readonly transport: 'tcp' | 'websockets';
+  readonly tls: Tls | undefined;
+}
+
+export interface HelperOptions<Tls = unknown> {
+  /** Defaults to 'localhost'. */
+  hostname?: string;
+  /** Defaults to the transport's (1883 for tcp). */
+  port?: number;
+  /** Defaults to '': a random id. */
+  clientId?: string;
+  /** Seconds. Defaults to 60. */
+  keepalive?: number;
+  will?: { topic: string; payload?: Uint8Array | string | null; qos?: QoS; retain?: boolean; properties?: Properties };
+  auth?: { username: string; password?: string | Uint8Array };
+  /** TLS settings (e.g. `{ ca }`); TLS is used when given. */
+  tls?: Tls;
+  /** 3, 4 or 5. Defaults to 4 (MQTT 3.1.1). */
+  protocol?: ProtocolVersion;
+  /** Defaults to 'tcp'. */
+  transport?: 'tcp' | 'websockets';
+  /** v5 CONNECT properties. */
+  properties?: Properties;
+  /** Gives up (rejects with ABORTED, disconnecting first). */
+  signal?: AbortSignal;
+  /** Builds the transport for the target. The @x/mqtt facade supplies its own. */
+  createTransport: (target: HelperTarget<Tls>) => Transport;
+}
+
+const utf8 = new TextEncoder();
+
+export function toBytes(payload: Uint8Array | string | number | null | undefined): Uint8Array {
+  if (payload === null || payload === undefined) return new Uint8Array(0);
+  if (payload instanceof Uint8Array) return payload;
+  return utf8.encode(String(payload));
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `x-mqtt-helper-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** An engine for one helper call: no automatic reconnect, clean session unless a client id is given. */
+export function helperEngine<Tls>(options: HelperOptions<Tls>): MqttEngine {
+  if (options.will !== undefined && (typeof options.will.topic !== 'string' || options.will.topic === '')) {
+    throw new MqttError('INVALID_TOPIC', 'will.topic is required');
+  }
+  const transport = options.createTransport({
+    hostname: options.hostname ?? 'localhost',
+    port: options.port,
+    transport: options.transport ?? 'tcp',
+    tls: options.tls,
+  });
+  return new MqttEngine({
+    transports: transport,
+    protocolVersion: options.protocol ?? 4,
+    clientId: options.clientId || randomId(),
+    cleanSession: true,
+    keepalive: options.keepalive ?? 60,
+    username: options.auth?.username,
+    password: options.auth?.password,
+    will:
+      options.will === undefined
+        ? undefined
+        : {
+            topic: options.will.topic,
+            payload: toBytes(options.will.payload),
+            qos: options.will.qos ?? 0,
+            retain: options.will.retain ?? false,
+            ...(options.will.properties !== undefined ? { properties: options.will.properties } : {}),
+          },
+    connectProperties: options.properties,
+    autoReconnect: false,
+  });
+}
+
+/** Runs `work` on a connected engine, then disconnects cleanly whatever happened. */
+export async function withConnection<T, Tls>(options: HelperOptions<Tls>, work: (engine: MqttEngine) => Promise<T>): Promise<T> {
+  const engine = helperEngine(options);
+  await engine.connect(options.signal !== undefined ? { signal: options.signal } : {});
+  try {
+    return await work(engine);
+  } finally {
+    await engine.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,23 @@
+// The seed's callbacks, typed: each receives the client and its userdata first, as in Paho.
+// MQTT 5 adds reason codes and properties as trailing arguments, so v3 handlers stay valid.
+import type { Properties } from '@x/mqtt-codec';
+import type { MqttLogLevel } from './constants.js';
+import type { MqttMessage } from './message.js';
+
+/** The CONNACK flags (Paho's flags['session present']). */
+export interface ConnectFlags {
+  readonly sessionPresent: boolean;
+}
+
+export type OnConnect<C> = (client: C, userdata: unknown, flags: ConnectFlags, rc: number, properties?: Properties) => void;
+/** rc: 0 after disconnect(), otherwise an MQTT_ERR_* code (v5: reasonCode follows). */
+export type OnDisconnect<C> = (client: C, userdata: unknown, rc: number, properties?: Properties, reasonCode?: number) => void;
+export type OnMessage<C> = (client: C, userdata: unknown, message: MqttMessage) => void;
+/** v5: reasonCode of PUBACK/PUBCOMP (>= 0x80: refused by the broker). */
+export type OnPublish<C> = (client: C, userdata: unknown, mid: number, reasonCode?: number, properties?: Properties) => void;
+/** grantedQos: one entry per filter: 0-2, or 0x80 / a v5 reason code >= 0x80 for a refused filter. */
+export type OnSubscribe<C> = (client: C, userdata: unknown, mid: number, grantedQos: readonly number[], properties?: Properties) => void;
+export type OnUnsubscribe<C> = (client: C, userdata: unknown, mid: number, properties?: Properties, reasonCodes?: readonly number[]) => void;
+export type OnLog<C> = (client: C, userdata: unknown, level: MqttLogLevel, buf: string) => void;
+/** sock: the runtime's socket (net.Socket, tls.TLSSocket, WebSocket). */
+export type OnSocket<C> = (client: C, userdata: unknown, sock: unknown) => void;

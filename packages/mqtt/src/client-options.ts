@@ -1,0 +1,101 @@
+// The Client's options: the seed's constructor arguments plus what a modern client needs.
+// Every field is optional; defaults are Paho 1.5's and are listed in JSDoc and DEFAULT_* constants.
+import type { Properties, QoS } from '@x/mqtt-codec';
+import type { Authenticator, SessionStore } from '@x/mqtt-core';
+import type { MqttProtocol } from './constants.js';
+
+/** Paho's transport argument. `'tcp'` becomes TLS when tlsSet() was called. */
+export type TransportName = 'tcp' | 'websockets';
+
+/** A broker to connect to: a URL (`mqtt://`, `mqtts://`, `ws://`, `wss://`) or host and port. */
+export type ServerSpec = string | { readonly host: string; readonly port?: number };
+
+export interface ClientOptions {
+  /** Defaults to '' : a random id is generated (cleanSession must then be true, as in Paho). */
+  clientId?: string;
+  /** Clean session (3.1/3.1.1) or clean start (5.0). Defaults to true. */
+  cleanSession?: boolean;
+  /** Passed to every callback as `userdata`. Defaults to undefined. */
+  userdata?: unknown;
+  /** MQTTv31, MQTTv311 or MQTTv5. Defaults to MQTTv311. */
+  protocol?: MqttProtocol;
+  /** Defaults to 'tcp'. */
+  transport?: TransportName;
+  /** Brokers to try in order, failing over to the next (a cluster). connect() arguments replace them. */
+  servers?: readonly ServerSpec[];
+  /** Seconds between PINGREQs when idle. Defaults to 60 (connect() can override it). */
+  keepalive?: number;
+  /** Seconds to open a connection and get a CONNACK. Defaults to 30. */
+  connectTimeout?: number;
+  /** v5 CONNECT properties (sessionExpiryInterval, receiveMaximum, userProperties, ...). */
+  properties?: Properties;
+  /** Keeps QoS>0 state across reconnects and, with a durable store, restarts. Defaults to memory. */
+  sessionStore?: SessionStore;
+  /** v5 enhanced authentication (AUTH exchange). */
+  authenticator?: Authenticator;
+  /** Reconnect with back-off after losing a connection. Defaults to true. */
+  autoReconnect?: boolean;
+  /** v5: inbound topic aliases accepted. Defaults to 0. */
+  topicAliasMaximum?: number;
+  /** v5: assign outgoing topic aliases within the broker's maximum. Defaults to true. */
+  autoTopicAlias?: boolean;
+  /** The largest packet accepted from the broker, bytes. Defaults to no limit. */
+  maximumPacketSize?: number;
+}
+
+/** tlsSet(): the seed's tls_set arguments, in node:tls terms. */
+export interface TlsSettings {
+  /** CA certificates (path, PEM or bytes): the seed's ca_certs. Defaults to the system CAs. */
+  ca?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Client certificate (certfile). */
+  cert?: string | Uint8Array;
+  /** Client key (keyfile). */
+  key?: string | Uint8Array;
+  /** Passphrase of an encrypted key (keyfile_password). */
+  passphrase?: string;
+  /** Verify the broker's certificate chain (cert_reqs=CERT_REQUIRED). Defaults to true. */
+  rejectUnauthorized?: boolean;
+  /** Lowest TLS version (tls_version), e.g. 'TLSv1.2'. */
+  minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  maxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  /** OpenSSL cipher list (ciphers). */
+  ciphers?: string;
+  /** ALPN protocols offered. */
+  alpnProtocols?: readonly string[];
+  /** SNI / certificate name. Defaults to the host. */
+  servername?: string;
+  /** tlsSetContext(): a node:tls SecureContext. */
+  secureContext?: unknown;
+  /** tlsInsecureSet(true): skip the host name check (the chain is still verified). */
+  insecure?: boolean;
+}
+
+/** wsSetOptions(): path and extra headers for WebSocket connections. */
+export interface WsSettings {
+  /** Defaults to '/mqtt'. */
+  path: string;
+  /** Extra headers, or a function of the default headers that returns the headers to send. */
+  headers: Readonly<Record<string, string>> | ((defaults: Record<string, string>) => Record<string, string>) | undefined;
+}
+
+/** proxySet(): the seed's PySocks extra, as SOCKS5 or HTTP CONNECT. */
+export interface ProxySettings {
+  type: 'socks5' | 'http';
+  host: string;
+  port?: number;
+  username?: string;
+  password?: string;
+}
+
+/** willSet() arguments, v5 properties included. */
+export interface WillSettings {
+  topic: string;
+  payload: Uint8Array;
+  qos: QoS;
+  retain: boolean;
+  properties?: Properties;
+}
+
+export const DEFAULT_WS_PATH = '/mqtt';
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_KEEPALIVE_SECONDS = 60;

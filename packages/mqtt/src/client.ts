@@ -1,0 +1,556 @@
+// The Client users import: the seed's (Paho 1.5) whole API in camelCase, plus MQTT 5, Promises,
+// AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in
+// core's MqttEngine, and the transports come from the injected Platform (Node or browser).
+import { MqttError, type Properties, type Subscription } from '@x/mqtt-codec';
+import { MqttEngine, TopicRouter, toSubscriptions, type ConnectResult, type InboundMessage, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type Transport, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_WS_PATH, type ClientOptions, type ProxySettings, type ServerSpec, type TlsSettings, type WillSettings, type WsSettings } from './client-options.js';
+import { MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
+import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
+import { MessageInfo, MqttMessage, RequestInfo } from './message.js';
+import { messageStream, type MessageStreamOptions } from './message-stream.js';
+import { LOG_LEVELS, pahoRc } from './paho-rc.js';
+import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
+import type { Platform } from './platform.js';
+import { parseBrokerUrl, DEFAULT_PORTS, type BrokerAddress } from './url.js';
+
+/** connect()'s extra options. */
+export interface ConnectOptions {
+  /** Paho's bind_address. */
+  bindAddress?: string;
+  /** v5 CONNECT properties for this connection. */
+  properties?: Properties;
+  /** Gives up waiting (rejects with ABORTED). */
+  signal?: AbortSignal;
+}
+
+const noServer: Transport = {
+  name: 'none',
+  connect: () => Promise.reject(new MqttError('NOT_CONNECTED', 'no broker given: call connect(host) first')),
+};
+
+function randomClientId(): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `x-mqtt-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export class ClientBase {
+  onConnect: OnConnect<this> | undefined;
+  onDisconnect: OnDisconnect<this> | undefined;
+  onMessage: OnMessage<this> | undefined;
+  onPublish: OnPublish<this> | undefined;
+  onSubscribe: OnSubscribe<this> | undefined;
+  onUnsubscribe: OnUnsubscribe<this> | undefined;
+  onLog: OnLog<this> | undefined;
+  onSocketOpen: OnSocket<this> | undefined;
+  onSocketClose: OnSocket<this> | undefined;
+  onSocketRegisterWrite: OnSocket<this> | undefined;
+  onSocketUnregisterWrite: OnSocket<this> | undefined;
+
+  readonly #platform: Platform;
+  #options!: ClientOptions;
+  #userdata: unknown;
+  #clientId!: string;
+  #maxInflight = 20;
+  #maxQueued = 0;
+  #retrySeconds = 5;
+  #reconnectDelay = { minDelay: 1, maxDelay: 120 };
+  #ws: WsSettings = { path: DEFAULT_WS_PATH, headers: undefined };
+  #tls: TlsSettings | undefined;
+  #proxy: ProxySettings | undefined;
+  #username: string | undefined;
+  #password: string | Uint8Array | undefined;
+  #will: WillSettings | undefined;
+  #keepalive = DEFAULT_KEEPALIVE_SECONDS;
+  #bindAddress: string | undefined;
+  #servers: BrokerAddress[] = [];
+  #connectProperties: Properties | undefined;
+  #logger: Logger | undefined;
+  #router = new TopicRouter<OnMessage<this>>();
+  #engine: MqttEngine | undefined;
+  #engineDirty = true;
+  #detach: Array<() => void> = [];
+  #publishWaiters = new Map<number, { resolve(): void; reject(e: MqttError): void; promise: Promise<void> }>();
+  #socket: TransportConnection | undefined;
+  #loopRunning = false;
+  #reconnectPaused = false;
+  #connectRequested = false;
+  #foreverDone: { resolve(): void } | undefined;
+  #activity = new Set<() => void>();
+
+  constructor(platform: Platform, options: ClientOptions = {}) {
+    this.#platform = platform;
+    this.#init(options);
+  }
+
+  #init(options: ClientOptions): void {
+    const cleanSession = options.cleanSession ?? true;
+    if (!options.clientId && !cleanSession) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
+    this.#options = { ...options };
+    this.#clientId = options.clientId || randomClientId();
+    this.#userdata = options.userdata;
+    this.#keepalive = options.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
+    this.#connectProperties = options.properties;
+    this.#servers = (options.servers ?? []).map((s) => this.#address(s));
+  }
+
+  /** Resets the client to its starting state, as if just created (Paho's reinitialise). */
+  reinitialise(options: ClientOptions = {}): void {
+    this.#dropEngine();
+    this.#engine?.disconnect().catch(() => undefined);
+    this.#engine = undefined;
+    this.#router = new TopicRouter();
+    this.#publishWaiters.clear();
+    this.#init({ protocol: this.#options.protocol, transport: this.#options.transport, ...options });
+    this.#engineDirty = true;
+  }
+
+  // ---- option functions (before connect*) ---------------------------------------------------
+
+  get protocol(): MqttProtocol {
+    return this.#options.protocol ?? MQTTv311;
+  }
+  get clientId(): string {
+    return this.#clientId;
+  }
+  maxInflightMessagesSet(inflight: number): void {
+    if (!Number.isInteger(inflight) || inflight < 0) throw new MqttError('INVALID_ARGUMENT', 'inflight must be a whole number >= 0');
+    this.#set(() => (this.#maxInflight = inflight));
+  }
+  maxQueuedMessagesSet(queueSize: number): void {
+    if (!Number.isInteger(queueSize) || queueSize < 0) throw new MqttError('INVALID_ARGUMENT', 'queueSize must be a whole number >= 0');
+    this.#set(() => (this.#maxQueued = queueSize));
+  }
+  messageRetrySet(retrySeconds: number): void {
+    if (!(retrySeconds >= 0)) throw new MqttError('INVALID_ARGUMENT', 'retry must be >= 0 seconds');
+    this.#set(() => (this.#retrySeconds = retrySeconds));
+  }
+  wsSetOptions(options: { path?: string; headers?: WsSettings['headers'] } = {}): void {
+    this.#set(() => (this.#ws = { path: options.path ?? DEFAULT_WS_PATH, headers: options.headers }));
+  }
+  tlsSet(settings: TlsSettings = {}): void {
+    if (this.#tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
+    this.#set(() => (this.#tls = { ...settings }));
+  }
+  tlsSetContext(context: unknown): void {
+    if (this.#tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
+    this.#set(() => (this.#tls = { secureContext: context }));
+  }
+  tlsInsecureSet(value: boolean): void {
+    if (this.#tls === undefined) throw new MqttError('INVALID_STATE', 'call tlsSet() or tlsSetContext() before tlsInsecureSet()');
+    this.#set(() => (this.#tls = { ...this.#tls, insecure: value }));
+  }
+  proxySet(proxy: ProxySettings): void {
+    this.#set(() => (this.#proxy = { ...proxy }));
+  }
+  usernamePwSet(username: string, password?: string | Uint8Array): void {
+    this.#set(() => {
+      this.#username = username;
+      this.#password = password;
+    });
+  }
+  userDataSet(userdata: unknown): void {
+    this.#userdata = userdata;
+  }
+  /** The will: published by the broker if the connection is lost without disconnect(). */
+  willSet(topic: string, payload?: PayloadInput, qos: number = 0, retain = false, properties?: Properties): void {
+    const will: WillSettings = { topic: checkTopicName(topic), payload: toPayload(payload), qos: checkQos(qos), retain };
+    if (properties !== undefined) will.properties = properties;
+    this.#set(() => (this.#will = will));
+  }
+  willClear(): void {
+    this.#set(() => (this.#will = undefined));
+  }
+  reconnectDelaySet(minDelay: number | { minDelay?: number; maxDelay?: number } = 1, maxDelay = 120): void {
+    const opts = typeof minDelay === 'object' ? { minDelay: minDelay.minDelay ?? 1, maxDelay: minDelay.maxDelay ?? 120 } : { minDelay, maxDelay };
+    if (!(opts.minDelay > 0 && opts.maxDelay >= opts.minDelay)) throw new MqttError('INVALID_ARGUMENT', 'need 0 < minDelay <= maxDelay');
+    this.#set(() => (this.#reconnectDelay = opts));
+  }
+  enableLogger(logger: Logger = console): void {
+    this.#logger = logger;
+  }
+  disableLogger(): void {
+    this.#logger = undefined;
+  }
+
+  // ---- connect / reconnect / disconnect -----------------------------------------------------
+
+  /**
+   * Connects and resolves with the accepted CONNACK (onConnect runs too). `host` may be a URL
+   * (`mqtt://`, `mqtts://`, `ws://`, `wss://`) or a list of servers to fail over across.
+   * Rejects with a typed MqttError: CONNECTION_REFUSED (rc in `reasonCode`), CONNECT_TIMEOUT, ...
+   */
+  connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+    this.connectAsync(host, port, keepalive, bindAddress, options);
+    return this.#engineForConnect().connect(options.signal ? { signal: options.signal } : {});
+  }
+
+  /** Records where to connect; the connection is made by loopStart() or loopForever(). */
+  connectAsync(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): void {
+    if (keepalive !== undefined && !(keepalive >= 0)) throw new MqttError('INVALID_ARGUMENT', 'keepalive must be >= 0');
+    this.#set(() => {
+      if (host !== undefined) this.#servers = (typeof host === 'string' ? [host.includes('://') ? host : { host, port: port ?? this.#defaultPort() }] : host).map((s) => this.#address(s));
+      if (keepalive !== undefined) this.#keepalive = keepalive;
+      this.#bindAddress = bindAddress || options.bindAddress || undefined;
+      if (options.properties !== undefined) this.#connectProperties = options.properties;
+    });
+    if (this.#servers.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no broker: give a host, a URL or servers');
+    const fromUrl = this.#servers[0];
+    if (fromUrl?.username !== undefined && this.#username === undefined) this.usernamePwSet(fromUrl.username, fromUrl.password);
+    this.#connectRequested = true;
+  }
+
+  /** Looks up `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp` with TLS) and connects, failing over in SRV order. */
+  async connectSrv(domain?: string, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+    const resolveSrv = this.#platform.resolveSrv;
+    if (resolveSrv === undefined) throw new MqttError('INVALID_STATE', 'connectSrv() needs DNS, which this runtime does not offer');
+    const targets = await resolveSrv(domain, this.#tls !== undefined);
+    if (targets.length === 0) throw new MqttError('DNS_ERROR', `no SRV records for ${domain ?? 'the local domain'}`);
+    return this.connect(targets, undefined, keepalive, bindAddress, options);
+  }
+
+  /** Reconnects with the previous connect() details. */
+  reconnect(options: { signal?: AbortSignal } = {}): Promise<ConnectResult> {
+    if (!this.#connectRequested) throw new MqttError('INVALID_STATE', 'call connect() before reconnect()');
+    const engine = this.#engine;
+    if (engine === undefined || engine.state === 'idle') return this.#engineForConnect().connect(options);
+    return engine.reconnect(options);
+  }
+
+  /** Sends DISCONNECT (v5: with a reason code and properties) and closes; no will is published. */
+  async disconnect(reasonCode?: number, properties?: Properties): Promise<number> {
+    const engine = this.#engine;
+    this.#connectRequested = false;
+    if (engine === undefined || engine.state === 'idle') return MQTT_ERR_NO_CONN;
+    await engine.disconnect({ ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
+    return MQTT_ERR_SUCCESS;
+  }
+
+  isConnected(): boolean {
+    return this.#engine?.state === 'connected';
+  }
+
+  // ---- network loop ---------------------------------------------------------------------------
+  // In JavaScript the runtime's event loop does the I/O; these keep the seed's contract.
+
+  /** Connects if connectAsync() was used, keeps reconnecting, and resolves when disconnect() is called. */
+  loopForever(options: { retryFirstConnection?: boolean } = {}): Promise<number> {
+    if (this.#foreverDone !== undefined) return Promise.resolve(MQTT_ERR_INVAL);
+    this.#loopRunning = true;
+    this.#reconnectPaused = false;
+    const done = new Promise<number>((resolve, reject) => {
+      this.#foreverDone = { resolve: () => resolve(MQTT_ERR_SUCCESS) };
+      if (this.isConnected()) return;
+      this.#startConnecting(options.retryFirstConnection ?? false, (error) => {
+        this.#foreverDone = undefined;
+        reject(error);
+      });
+    });
+    return done;
+  }
+
+  /** Starts connecting (after connectAsync()) and keeps reconnecting in the background. */
+  loopStart(): number {
+    if (this.#loopRunning) return MQTT_ERR_INVAL;
+    this.#loopRunning = true;
+    this.#reconnectPaused = false;
+    if (this.#connectRequested && !this.isConnected()) this.#startConnecting(true, () => undefined);
+    return MQTT_ERR_SUCCESS;
+  }
+
+  /** Stops reconnecting in the background; an open connection stays open until disconnect(). */
+  loopStop(): number {
+    if (!this.#loopRunning) return MQTT_ERR_INVAL;
+    this.#loopRunning = false;
+    this.#reconnectPaused = true;
+    return MQTT_ERR_SUCCESS;
+  }
+
+  /** Waits up to `timeout` seconds for network activity (for `while (run) await client.loop()`). */
+  loop(timeout = 1.0): Promise<number> {
+    if (!this.isConnected()) return Promise.resolve(MQTT_ERR_NO_CONN);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#activity.delete(done);
+        resolve(this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN);
+      };
+      const timer = setTimeout(done, timeout * 1000);
+      this.#activity.add(done);
+    });
+  }
+
+  /** External-loop compatibility: reading is event-driven here, so these report the state only. */
+  loopRead(): number {
+    return this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+  }
+  loopWrite(): number {
+    return this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+  }
+  loopMisc(): number {
+    return this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+  }
+  /** The socket in use (net.Socket, tls.TLSSocket, WebSocket), or undefined. */
+  socket(): unknown {
+    return this.#socket?.raw;
+  }
+  /** True while writes wait for the socket to drain. */
+  wantWrite(): boolean {
+    return this.#engine?.wantWrite() ?? false;
+  }
+
+  // ---- publish / subscribe --------------------------------------------------------------------
+
+  /** Publishes; `await` it (or waitForPublish()) for completion. Throws INVALID_TOPIC/INVALID_QOS/PACKET_TOO_LARGE. */
+  publish(topic: string, payload?: PayloadInput, qos: number = 0, retain = false, properties?: Properties): MessageInfo {
+    const handle = this.#ensureEngine().publish(checkTopicName(topic), toPayload(payload), {
+      qos: checkQos(qos),
+      retain,
+      ...(properties !== undefined ? { properties } : {}),
+    });
+    const waiter = this.#waiter(handle.mid);
+    // QoS 0 may complete inside engine.publish(); later engines (after a rebuild) report by event.
+    handle.done.then(
+      () => this.#settlePublish(handle.mid, undefined),
+      (error: MqttError) => this.#settlePublish(handle.mid, error),
+    );
+    return new MessageInfo(handle.rc, handle.mid, waiter);
+  }
+
+  /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */
+  subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: Properties): RequestInfo<SubscribeResult> {
+    const subscriptions: Subscription[] = toSubscriptions(topic, qos);
+    const handle = this.#ensureEngine().subscribe(subscriptions, properties !== undefined ? { properties } : {});
+    return new RequestInfo(handle.rc, handle.mid, handle.done);
+  }
+
+  unsubscribe(topic: string | readonly string[], properties?: Properties): RequestInfo<UnsubscribeResult> {
+    const filters = (typeof topic === 'string' ? [topic] : [...topic]).map(checkTopicFilter);
+    if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
+    const handle = this.#ensureEngine().unsubscribe(filters, properties !== undefined ? { properties } : {});
+    return new RequestInfo(handle.rc, handle.mid, handle.done);
+  }
+
+  /** Runs `callback` for messages matching `sub` (every matching filter's callback runs; onMessage only when none does). */
+  messageCallbackAdd(sub: string, callback: OnMessage<this>): void {
+    this.#router.remove(checkTopicFilter(sub));
+    this.#router.add(sub, callback);
+  }
+  messageCallbackRemove(sub: string): void {
+    this.#router.remove(checkTopicFilter(sub));
+  }
+
+  /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
+  messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
+    return messageStream(filter, options, (listener) => {
+      this.#streams.add(listener);
+      return () => this.#streams.delete(listener);
+    });
+  }
+  readonly #streams = new Set<(message: MqttMessage) => void>();
+
+  // ---- engine wiring ----------------------------------------------------------------------------
+
+  #set(change: () => unknown): void {
+    change();
+    this.#engineDirty = true;
+  }
+
+  #defaultPort(): number {
+    const secure = this.#tls !== undefined;
+    if (this.#options.transport === 'websockets') return secure ? DEFAULT_PORTS.wss : DEFAULT_PORTS.ws;
+    return secure ? DEFAULT_PORTS.tls : DEFAULT_PORTS.tcp;
+  }
+
+  #address(spec: ServerSpec): BrokerAddress {
+    if (typeof spec === 'string' && spec.includes('://')) return parseBrokerUrl(spec);
+    const { host, port } = typeof spec === 'string' ? { host: spec, port: undefined } : spec;
+    const secure = this.#tls !== undefined;
+    const kind = this.#options.transport === 'websockets' ? (secure ? 'wss' : 'ws') : secure ? 'tls' : 'tcp';
+    return { kind, host, port: port ?? DEFAULT_PORTS[kind], ...(kind === 'ws' || kind === 'wss' ? { path: this.#ws.path } : {}) };
+  }
+
+  #transports(): Transport[] {
+    if (this.#servers.length === 0) return [noServer];
+    const settings = {
+      bindAddress: this.#bindAddress,
+      connectTimeout: (this.#options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
+      tls: this.#tls,
+      ws: this.#ws,
+      proxy: this.#proxy,
+    };
+    return this.#servers.map((address) => this.#platform.createTransport(address, settings));
+  }
+
+  /** The engine for a new connection: rebuilt with the current settings when they changed and it is idle. */
+  #engineForConnect(): MqttEngine {
+    const engine = this.#engine;
+    if (engine !== undefined && (engine.state !== 'idle' || !this.#engineDirty)) return engine;
+    return this.#buildEngine();
+  }
+
+  #ensureEngine(): MqttEngine {
+    return this.#engine ?? this.#buildEngine();
+  }
+
+  #buildEngine(): MqttEngine {
+    const previous = this.#engine;
+    this.#dropEngine();
+    const o = this.#options;
+    const transports = this.#transports();
+    const engine = new MqttEngine({
+      transports,
+      protocolVersion: o.protocol ?? MQTTv311,
+      clientId: this.#clientId,
+      cleanSession: o.cleanSession ?? true,
+      keepalive: this.#keepalive,
+      username: this.#username,
+      password: this.#password,
+      will: this.#will,
+      connectProperties: this.#connectProperties,
+      maxInflightMessages: this.#maxInflight,
+      maxQueuedMessages: this.#maxQueued,
+      retryInterval: this.#retrySeconds,
+      connectTimeout: o.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+      autoReconnect: o.autoReconnect ?? true,
+      reconnectDelay: this.#reconnectDelay,
+      store: o.sessionStore,
+      authenticator: o.authenticator,
+      ...(o.topicAliasMaximum !== undefined ? { topicAliasMaximum: o.topicAliasMaximum } : {}),
+      ...(o.autoTopicAlias !== undefined ? { autoTopicAlias: o.autoTopicAlias } : {}),
+      ...(o.maximumPacketSize !== undefined ? { maximumPacketSize: o.maximumPacketSize } : {}),
+    });
+    // Messages queued before this connect() (or by an earlier engine) carry over, mids included.
+    if (previous !== undefined && o.sessionStore === undefined) engine.session.restore(previous.session.snapshot());
+    this.#attach(engine);
+    this.#engine = engine;
+    this.#engineDirty = false;
+    return engine;
+  }
+
+  #dropEngine(): void {
+    for (const off of this.#detach) off();
+    this.#detach = [];
+  }
+
+  #attach(engine: MqttEngine): void {
+    const on = this.#detach;
+    on.push(engine.on('connect', (c) => {
+      this.onConnect?.(this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
+      this.#poke();
+    }));
+    on.push(engine.on('disconnect', (d) => {
+      this.onDisconnect?.(this, this.#userdata, pahoRc(d.error), d.properties, d.reasonCode);
+      this.#poke();
+      if (!this.#connectRequested) this.#foreverSettled();
+      // loopStop() stops reconnecting, as stopping Paho's network thread does.
+      else if (this.#reconnectPaused && engine.state === 'reconnect-wait') engine.disconnect().catch(() => undefined);
+    }));
+    on.push(engine.on('message', (m) => this.#deliver(m)));
+    on.push(engine.on('publish', (p) => {
+      this.#settlePublish(p.mid, undefined);
+      this.onPublish?.(this, this.#userdata, p.mid, p.reasonCode, p.properties);
+      this.#poke();
+    }));
+    on.push(engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties)));
+    on.push(engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes)));
+    on.push(engine.on('log', (entry) => this.#log(LOG_LEVELS[entry.level], entry.message)));
+    on.push(engine.on('socketOpen', (c) => {
+      this.#socket = c;
+      this.onSocketOpen?.(this, this.#userdata, c.raw);
+    }));
+    on.push(engine.on('socketClose', (c) => {
+      this.onSocketClose?.(this, this.#userdata, c.raw);
+      if (this.#socket === c) this.#socket = undefined;
+    }));
+    on.push(engine.on('socketRegisterWrite', (c) => this.onSocketRegisterWrite?.(this, this.#userdata, c.raw)));
+    on.push(engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw)));
+  }
+
+  #deliver(inbound: InboundMessage): void {
+    const message = new MqttMessage({
+      topic: inbound.topic,
+      payload: inbound.payload,
+      qos: inbound.qos,
+      retain: inbound.retain,
+      dup: inbound.dup,
+      mid: inbound.packetId ?? 0,
+      ...(inbound.properties !== undefined ? { properties: inbound.properties } : {}),
+    });
+    const callbacks = this.#router.match(message.topic);
+    if (callbacks.length === 0) this.#guard('onMessage', () => this.onMessage?.(this, this.#userdata, message));
+    for (const callback of callbacks) this.#guard('message callback', () => callback(this, this.#userdata, message));
+    for (const stream of this.#streams) stream(message);
+    this.#poke();
+  }
+
+  #guard(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.#log(LOG_LEVELS.error, `${what} threw: ${String(error)}`);
+    }
+  }
+
+  #waiter(mid: number): Promise<void> {
+    const existing = this.#publishWaiters.get(mid);
+    if (existing !== undefined) return existing.promise;
+    let resolve!: () => void;
+    let reject!: (e: MqttError) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(() => undefined);
+    this.#publishWaiters.set(mid, { resolve, reject, promise });
+    return promise;
+  }
+
+  #settlePublish(mid: number, error: MqttError | undefined): void {
+    const waiter = this.#publishWaiters.get(mid);
+    if (waiter === undefined) return;
+    // An ABORTED wait is the caller's own; the message stays queued and its waiter stays.
+    if (error?.code === 'ABORTED') return;
+    this.#publishWaiters.delete(mid);
+    if (error === undefined) waiter.resolve();
+    else waiter.reject(error);
+  }
+
+  #startConnecting(retry: boolean, fail: (error: unknown) => void): void {
+    const engine = this.#engineForConnect();
+    if (engine.state !== 'idle') return;
+    let attempt = 0;
+    const tryOnce = (): void => {
+      engine.connect().catch((error: unknown) => {
+        if (!retry || !this.#connectRequested) return fail(error);
+        const { minDelay, maxDelay } = this.#reconnectDelay;
+        const delay = Math.min(maxDelay, minDelay * 2 ** attempt++) * 1000;
+        this.#log(LOG_LEVELS.warning, `connection failed (${String(error)}); retrying in ${delay} ms`);
+        setTimeout(() => {
+          if (this.#connectRequested && engine.state === 'idle') tryOnce();
+        }, delay);
+      });
+    };
+    tryOnce();
+  }
+
+  #foreverSettled(): void {
+    const done = this.#foreverDone;
+    this.#foreverDone = undefined;
+    this.#loopRunning = false;
+    done?.resolve();
+  }
+
+  #poke(): void {
+    for (const wake of [...this.#activity]) wake();
+  }
+
+  #log(level: (typeof LOG_LEVELS)[keyof typeof LOG_LEVELS], line: string): void {
+    if (this.onLog === undefined && this.#logger === undefined) return;
+    const secrets = typeof this.#password === 'string' ? [this.#password] : [];
+    const safe = redactSecrets(line, secrets);
+    this.onLog?.(this, this.#userdata, level, safe);
+    this.#logger?.[LOG_LEVEL_METHOD[level]](safe);
+  }
+}

@@ -1,0 +1,25 @@
+// What both entries (Node and browser) export besides Client and the helpers.
+
+// the client's building blocks
+export { ClientBase } from './client.js';
+export type { ConnectOptions } from './client.js';
+export type { ClientOptions, TlsSettings, WsSettings, ProxySettings, WillSettings, ServerSpec, TransportName } from './client-options.js';
+export { DEFAULT_WS_PATH, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS } from './client-options.js';
+export type { ConnectFlags, OnConnect, OnDisconnect, OnMessage, OnPublish, OnSubscribe, OnUnsubscribe, OnLog, OnSocket } from './callbacks.js';
+export { MqttMessage, MessageInfo, RequestInfo } from './message.js';
+export type { MessageStreamOptions } from './message-stream.js';
+export type { Platform, TransportSettings, SrvTarget } from './platform.js';
+export type { Logger } from './logger.js';
+export { parseBrokerUrl, DEFAULT_PORTS } from './url.js';
+export type { BrokerAddress, TransportKind } from './url.js';
+export type { PayloadInput } from './payload.js';
+
+// the seed's constants and helper functions
+export * from './constants.js';
+export { errorString } from './strings.js';
+export { connackString, topicMatchesSub, MemorySessionStore, reconnectDelay } from '@x/mqtt-core';
+export type { SessionStore, SessionSnapshot, Authenticator, ConnectResult, SubscribeResult, UnsubscribeResult, PublishResult, Transport } from '@x/mqtt-core';
+
+// errors and the packet model
+export { MqttError, MqttProtocolError, isMqttError } from '@x/mqtt-codec';
+export type { MqttErrorCode, QoS, Properties, UserProperty, Subscription } from '@x/mqtt-codec';

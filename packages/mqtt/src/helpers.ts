@@ -1,0 +1,53 @@
+// The seed's publish.single/multiple and subscribe.simple/callback, bound to a platform's
+// transports (so `hostname`, `port`, `tls` and `transport` just work) and returning MqttMessage.
+import { publish as rawPublish, subscribe as rawSubscribe, type HelperMessage, type HelperOptions, type HelperTarget, type Payload, type SubscribeHelperOptions } from '@x/mqtt-helpers';
+import type { InboundMessage, MqttEngine } from '@x/mqtt-core';
+import type { QoS, Properties } from '@x/mqtt-codec';
+import type { TlsSettings } from './client-options.js';
+import { MqttMessage } from './message.js';
+import type { Platform } from './platform.js';
+import { DEFAULT_PORTS } from './url.js';
+
+/** Helper options without `createTransport`: the platform provides it. */
+export type OneShotOptions = Omit<HelperOptions<TlsSettings>, 'createTransport'>;
+
+function transportFactory(platform: Platform) {
+  return (target: HelperTarget<TlsSettings>) => {
+    const secure = target.tls !== undefined;
+    const kind = target.transport === 'websockets' ? (secure ? 'wss' : 'ws') : secure ? 'tls' : 'tcp';
+    return platform.createTransport(
+      { kind, host: target.hostname, port: target.port ?? DEFAULT_PORTS[kind], ...(kind === 'ws' || kind === 'wss' ? { path: '/mqtt' } : {}) },
+      { bindAddress: undefined, connectTimeout: 30_000, tls: target.tls, ws: { path: '/mqtt', headers: undefined }, proxy: undefined },
+    );
+  };
+}
+
+function toMessage(m: InboundMessage): MqttMessage {
+  return new MqttMessage({ topic: m.topic, payload: m.payload, qos: m.qos, retain: m.retain, dup: m.dup, mid: m.packetId ?? 0, ...(m.properties ? { properties: m.properties } : {}) });
+}
+
+export function bindHelpers(platform: Platform) {
+  const createTransport = transportFactory(platform);
+  return {
+    publish: {
+      /** Publishes one message and disconnects. Resolves once it is published. */
+      single: (topic: string, payload?: Payload, options: OneShotOptions & { qos?: QoS; retain?: boolean; publishProperties?: Properties } = {}) =>
+        rawPublish.single(topic, payload, { ...options, createTransport }),
+      /** Publishes messages (objects or [topic, payload, qos, retain] tuples) in order, then disconnects. */
+      multiple: (messages: readonly HelperMessage[], options: OneShotOptions = {}) => rawPublish.multiple(messages, { ...options, createTransport }),
+    },
+    subscribe: {
+      /** Resolves with one message, or `msgCount` messages as an array. */
+      simple: async (topics: string | readonly string[], options: Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { msgCount?: number; retained?: boolean } = {}) => {
+        const result = await rawSubscribe.simple(topics, { ...options, createTransport });
+        return Array.isArray(result) ? result.map(toMessage) : toMessage(result as InboundMessage);
+      },
+      /** Calls `callback(client, userdata, message)` for each message until `signal` aborts. */
+      callback: (
+        callback: (client: MqttEngine, userdata: unknown, message: MqttMessage) => void,
+        topics: string | readonly string[],
+        options: Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { userdata?: unknown } = {},
+      ) => rawSubscribe.callback((engine, userdata, m) => callback(engine, userdata, toMessage(m)), topics, { ...options, createTransport }),
+    },
+  };
+}

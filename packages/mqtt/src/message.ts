@@ -1,0 +1,117 @@
+// What the application receives (MqttMessage, the seed's MQTTMessage) and what publish()
+// returns (MessageInfo, the seed's MQTTMessageInfo, with a Promise instead of a blocking wait).
+import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
+import { MQTT_ERR_QUEUE_SIZE } from './constants.js';
+
+const utf8 = new TextDecoder();
+
+/** A message received from the broker. */
+export class MqttMessage {
+  readonly topic: string;
+  readonly payload: Uint8Array;
+  readonly qos: QoS;
+  readonly retain: boolean;
+  readonly dup: boolean;
+  /** The packet id it arrived with (0 at QoS 0). */
+  readonly mid: number;
+  /** MQTT 5 properties (user properties, response topic, correlation data, ...). */
+  readonly properties: Properties | undefined;
+  /** When it was handed to the application (ms since the epoch). */
+  readonly timestamp: number;
+
+  constructor(init: { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; dup: boolean; mid?: number; properties?: Properties; timestamp?: number }) {
+    this.topic = init.topic;
+    this.payload = init.payload;
+    this.qos = init.qos;
+    this.retain = init.retain;
+    this.dup = init.dup;
+    this.mid = init.mid ?? 0;
+    this.properties = init.properties;
+    this.timestamp = init.timestamp ?? Date.now();
+  }
+
+  /** The payload decoded as UTF-8. */
+  text(): string {
+    return utf8.decode(this.payload);
+  }
+
+  /** The payload parsed as JSON. */
+  json<T = unknown>(): T {
+    return JSON.parse(this.text()) as T;
+  }
+}
+
+/**
+ * What subscribe() and unsubscribe() return: Paho's `(rc, mid)` tuple (destructure it:
+ * `const [rc, mid] = client.subscribe('a/b')`), and awaitable for the broker's answer.
+ */
+export class RequestInfo<R> implements PromiseLike<R> {
+  /** MQTT_ERR_SUCCESS, or MQTT_ERR_NO_CONN when not connected (then `done` rejects with NOT_CONNECTED). */
+  readonly rc: number;
+  readonly mid: number;
+  /** Settles with the acknowledgement (SUBACK/UNSUBACK, PUBACK/PUBCOMP). */
+  readonly done: Promise<R>;
+
+  constructor(rc: number, mid: number, done: Promise<R>) {
+    this.rc = rc;
+    this.mid = mid;
+    this.done = done;
+    // A failure is reported to whoever awaits; an unobserved one must not crash the process.
+    done.catch(() => undefined);
+  }
+
+  then<T1 = R, T2 = never>(onFulfilled?: ((value: R) => T1 | PromiseLike<T1>) | null, onRejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null): Promise<T1 | T2> {
+    return this.done.then(onFulfilled, onRejected);
+  }
+
+  *[Symbol.iterator](): IterableIterator<number> {
+    yield this.rc;
+    yield this.mid;
+  }
+}
+
+/** What publish() returns (Paho's MQTTMessageInfo): `rc` and `mid` at once, completion later. */
+export class MessageInfo extends RequestInfo<void> {
+  #published = false;
+
+  constructor(rc: number, mid: number, done: Promise<unknown>) {
+    super(rc, mid, done.then(() => undefined));
+    this.done.then(() => {
+      this.#published = true;
+    }, () => undefined);
+  }
+
+  /** True once QoS 0 was written, QoS 1 acknowledged (PUBACK) or QoS 2 completed (PUBCOMP). */
+  isPublished(): boolean {
+    this.#assertQueued();
+    return this.#published;
+  }
+
+  /** Resolves when the message is published; rejects on abort or timeout, or if it can never be sent. */
+  waitForPublish(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<void> {
+    this.#assertQueued();
+    const waits: Array<Promise<void>> = [this.done];
+    if (options.signal) waits.push(rejectOnAbort(options.signal));
+    if (options.timeoutMs !== undefined) waits.push(rejectAfter(options.timeoutMs));
+    return waits.length === 1 ? this.done : Promise.race(waits);
+  }
+
+  #assertQueued(): void {
+    if (this.rc === MQTT_ERR_QUEUE_SIZE) throw new MqttError('QUEUE_FULL', `message ${this.mid} was not queued: the outgoing queue is full`);
+  }
+}
+
+export function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = () => reject(new MqttError('ABORTED', 'aborted', { cause: signal.reason }));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
+
+function rejectAfter(ms: number): Promise<never> {
+  return new Promise((_, reject) => {
+    const timer = setTimeout(() => reject(new MqttError('TIMEOUT', `not published within ${ms} ms`)), ms);
+    (timer as { unref?: () => void }).unref?.();
+  });
+}

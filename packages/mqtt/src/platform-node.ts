@@ -1,0 +1,53 @@
+// The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups for connectSrv().
+import { resolveSrv } from 'node:dns/promises';
+import type { Transport } from '@x/mqtt-core';
+import { MqttError } from '@x/mqtt-codec';
+import { tcpTransport, type ProxyOptions, type TlsOptions } from '@x/mqtt-transport-tcp';
+import { tlsTransport } from '@x/mqtt-transport-tls';
+import { wsTransport } from '@x/mqtt-transport-ws';
+import type { ProxySettings, TlsSettings } from './client-options.js';
+import type { Platform, SrvTarget, TransportSettings } from './platform.js';
+import type { BrokerAddress } from './url.js';
+
+function proxyOptions(proxy: ProxySettings | undefined): ProxyOptions | undefined {
+  return proxy === undefined ? undefined : ({ ...proxy } as ProxyOptions);
+}
+
+function tlsOptions(tls: TlsSettings | undefined): TlsOptions {
+  return { ...(tls ?? {}) } as TlsOptions;
+}
+
+export function createNodeTransport(address: BrokerAddress, settings: TransportSettings): Transport {
+  const common = {
+    host: address.host,
+    port: address.port,
+    connectTimeout: settings.connectTimeout,
+    bindAddress: settings.bindAddress,
+    proxy: proxyOptions(settings.proxy),
+  };
+  switch (address.kind) {
+    case 'tcp':
+      return tcpTransport(common);
+    case 'tls':
+      return tlsTransport({ ...common, ...tlsOptions(settings.tls) });
+    case 'ws':
+    case 'wss': {
+      const url = `${address.kind}://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}${address.path ?? settings.ws.path}`;
+      return wsTransport({ ...common, url, headers: settings.ws.headers, ...(address.kind === 'wss' ? { tls: tlsOptions(settings.tls) } : {}) });
+    }
+  }
+}
+
+/** SRV records of `_mqtt._tcp.<domain>` (`_secure-mqtt._tcp` for TLS), by priority, then weight. */
+export async function resolveMqttSrv(domain: string | undefined, secure: boolean): Promise<SrvTarget[]> {
+  if (domain === undefined) throw new MqttError('INVALID_ARGUMENT', 'connectSrv() needs a domain here (no local domain guessing)');
+  const name = `${secure ? '_secure-mqtt' : '_mqtt'}._tcp.${domain}`;
+  try {
+    const records = await resolveSrv(name);
+    return records.sort((a, b) => a.priority - b.priority || b.weight - a.weight).map((r) => ({ host: r.name, port: r.port }));
+  } catch (cause) {
+    throw new MqttError('DNS_ERROR', `SRV look-up of ${name} failed`, { cause });
+  }
+}
+
+export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv };
