@@ -1,15 +1,20 @@
 // The runtime-neutral client engine: binds a Session to Transports and Timers, performs the
 // Session's effects in order (awaiting an async SessionStore before later writes), honours write
 // back-pressure, and runs the reconnect loop with the back-off policy. No node:* imports.
+// Past 400 lines: connection, effects and writes share the current connection; splitting them
+// would expose it between files.
 
 import { MqttError, isMqttError } from '@x/mqtt-codec';
-import type { Packet, Properties, Subscription } from '@x/mqtt-codec';
+import type { Properties, Subscription } from '@x/mqtt-codec';
 import { reconnectDelay } from '../session/backoff.js';
 import { PublishRc } from '../session/effects.js';
 import type { CommandResult, SessionEffect, TimerKind } from '../session/effects.js';
 import { Session } from '../session/session.js';
 import type { SessionOptions } from '../session/session-options.js';
 import type { Transport, TransportConnection } from '../transport.js';
+import { deferred } from './deferred.js';
+import type { Deferred } from './deferred.js';
+import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
 import type {
   ConnectResult, EngineEvents, EngineOptions, EngineState, LogLevel, PublishOptions, PublishResult,
@@ -24,23 +29,6 @@ interface Pending {
   reject(error: MqttError): void;
   /** QoS 0 publishes complete when their bytes reach the transport. */
   readonly qos0: boolean;
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: MqttError): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: MqttError) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // never an unhandled rejection; callers who await still see it
-  return { promise, resolve, reject };
 }
 
 const aborted = (): MqttError => new MqttError('ABORTED', 'aborted');
@@ -321,7 +309,7 @@ export class MqttEngine {
   #perform(effect: SessionEffect): void {
     switch (effect.type) {
       case 'send':
-        this.#log('debug', describe(effect.packet));
+        this.#log('debug', describePacket(effect.packet));
         this.#write(effect.bytes);
         return;
       case 'setTimer': {
@@ -479,24 +467,5 @@ export class MqttEngine {
 
   #log(level: LogLevel, message: string): void {
     this.#events.emit('log', { level, message });
-  }
-}
-
-/** A log line for a sent packet, in Paho's style; never includes the password or auth data. */
-function describe(packet: Packet): string {
-  switch (packet.type) {
-    case 'connect':
-      return `Sending CONNECT (u${packet.username !== undefined ? 1 : 0}, p${packet.password !== undefined ? 1 : 0}, wr${packet.will?.retain ? 1 : 0}, wq${packet.will?.qos ?? 0}, wf${packet.will ? 1 : 0}, c${packet.cleanStart ? 1 : 0}, k${packet.keepalive}) client_id=${JSON.stringify(packet.clientId)}`;
-    case 'publish':
-      return `Sending PUBLISH (d${packet.dup ? 1 : 0}, q${packet.qos}, r${packet.retain ? 1 : 0}, m${packet.packetId ?? 0}), '${packet.topic}', ... (${packet.payload.length} bytes)`;
-    case 'puback':
-    case 'pubrec':
-    case 'pubrel':
-    case 'pubcomp':
-    case 'subscribe':
-    case 'unsubscribe':
-      return `Sending ${packet.type.toUpperCase()} (Mid: ${packet.packetId})`;
-    default:
-      return `Sending ${packet.type.toUpperCase()}`;
   }
 }

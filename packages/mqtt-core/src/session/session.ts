@@ -1,6 +1,8 @@
 // The sans-I/O MQTT client session: fed connection events, bytes, timer expiries and commands,
 // each with `now` (ms), it answers with effects (see effects.ts). It opens no socket, starts no
-// timer and never reads the clock. Outgoing flow state lives in OutgoingFlow, inbound in this file.
+// timer and never reads the clock. Outgoing flow state lives in OutgoingFlow, timers in
+// TimerSchedule; the ~490 lines left are the state guards and inbound handling, which share the
+// connection state too closely to split without passing it around.
 
 import { Decoder, MqttError, encode, isMqttError } from '@x/mqtt-codec';
 import type { Packet, Properties, PublishPacket, QoS, Subscription } from '@x/mqtt-codec';
@@ -16,6 +18,7 @@ import type { ResolvedSessionOptions, SessionOptions } from './session-options.j
 import { resolveSessionOptions } from './session-options.js';
 import type { SessionSnapshot } from './session-store.js';
 import { InboundTopicAliases } from './topic-aliases.js';
+import { TimerSchedule } from './timer-schedule.js';
 import { isValidTopicFilter, isValidTopicName } from '../topic/topic-matches-sub.js';
 
 /** What publish() takes. */
@@ -41,16 +44,13 @@ interface CloseInfo {
   properties: Properties | undefined;
 }
 
-const TIMER_KINDS: readonly TimerKind[] = ['connect', 'keepalive', 'pingTimeout', 'retry'];
-/** Timers that may fire early and re-arm themselves, so a send need not move them. */
-const LAZY_TIMERS: ReadonlySet<TimerKind> = new Set(['keepalive', 'retry']);
 
 export class Session {
   readonly #options: ResolvedSessionOptions;
   readonly #flow: OutgoingFlow;
   readonly #requests = new Map<number, PendingRequest>();
   readonly #incomingQos2 = new Set<number>();
-  readonly #armed = new Map<TimerKind, number>();
+  readonly #timers = new TimerSchedule();
   #state: SessionState = 'disconnected';
   #decoder: Decoder | undefined;
   #keepalive: Keepalive | undefined;
@@ -165,7 +165,7 @@ export class Session {
 
   /** A timer set by a `setTimer` effect fired. Stale or early firings are harmless. */
   timerFired(timer: TimerKind, now: number): SessionEffect[] {
-    this.#armed.delete(timer);
+    this.#timers.fired(timer);
     const fx: SessionEffect[] = [];
     const ka = this.#keepalive;
     if (timer === 'connect' && this.#state === 'connecting' && now >= this.#connectDeadline) {
@@ -475,19 +475,7 @@ export class Session {
 
   /** Appends setTimer/cancelTimer effects so the armed timers match the deadlines now wanted. */
   #finish(fx: SessionEffect[], now: number): SessionEffect[] {
-    for (const timer of TIMER_KINDS) {
-      const wanted = this.#deadline(timer, now);
-      const armed = this.#armed.get(timer);
-      if (wanted === undefined) {
-        if (armed !== undefined) {
-          this.#armed.delete(timer);
-          fx.push({ type: 'cancelTimer', timer });
-        }
-      } else if (armed === undefined || (LAZY_TIMERS.has(timer) ? wanted < armed : wanted !== armed)) {
-        this.#armed.set(timer, wanted);
-        fx.push({ type: 'setTimer', timer, at: wanted });
-      }
-    }
+    this.#timers.sync(fx, (timer) => this.#deadline(timer, now));
     return fx;
   }
 
