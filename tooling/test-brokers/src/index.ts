@@ -25,3 +25,7 @@ export type { ConnectPacketOptions, TransportLike, ConnectionLike, MqttExchange,
 // proxies
 export { startSocks5Proxy, startHttpConnectProxy } from './proxy-servers.js';
 export type { TestProxy, ProxyServerOptions } from './proxy-servers.js';
+
+// back-pressure
+export { writeUntilBlocked } from './back-pressure.js';
+export type { WriteUntilBlockedOptions } from './back-pressure.js';
