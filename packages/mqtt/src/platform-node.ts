@@ -33,7 +33,7 @@ export function createNodeTransport(address: BrokerAddress, settings: TransportS
     case 'ws':
     case 'wss': {
       const url = `${address.kind}://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}${address.path ?? settings.ws.path}`;
-      return wsTransport({ ...common, url, headers: settings.ws.headers, ...(address.kind === 'wss' ? { tls: tlsOptions(settings.tls) } : {}) });
+      return wsTransport({ ...common, url, headers: settings.ws.headers, ...(address.kind === 'wss' ? tlsOptions(settings.tls) : {}) });
     }
   }
 }

@@ -1,0 +1,19 @@
+// @x/mqtt for browsers: the same Client over the browser's own WebSocket (ws:// and wss://).
+// Chosen by bundlers through the "browser" export condition; imports no node:* module.
+import { ClientBase } from './client.js';
+import type { ClientOptions } from './client-options.js';
+import { bindHelpers } from './helpers.js';
+import { browserPlatform } from './platform-browser.js';
+
+/** The client. In a browser, give it a `ws://` or `wss://` URL (or transport: 'websockets'). */
+export class Client extends ClientBase {
+  constructor(options: ClientOptions = {}) {
+    super(browserPlatform, { transport: 'websockets', ...options });
+  }
+}
+
+// one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
+export const { publish, subscribe } = bindHelpers(browserPlatform);
+
+export * from './exports.js';
+export { browserPlatform } from './platform-browser.js';
