@@ -24,6 +24,15 @@ export const LOG_FILE = 'session.log';
 export const COMPACT_FILE = 'session.log.tmp';
 export const LOCK_FILE = 'session.lock';
 
+/** Counters since open(), for monitoring and benchmarks. */
+export interface FileSessionStoreStats {
+  /** Operations written to the log. */
+  readonly operations: number;
+  /** Appends to the log, each followed by one fdatasync with durability 'fsync' (group commit: operations >= writes). */
+  readonly writes: number;
+  readonly compactions: number;
+}
+
 interface Pending {
   readonly operation: StoreOperation;
   readonly record: Uint8Array;
@@ -46,6 +55,7 @@ export class FileSessionStore implements SessionStore {
   /** Set after a failed write: the store refuses further operations (fail-stop). */
   #failure: MqttError | undefined;
   #closed = false;
+  #stats = { operations: 0, writes: 0, compactions: 0 };
 
   private constructor(directory: string, options: FileSessionStoreOptions, lock: LockFile, handle: FileHandle, size: number, state: SessionState, corruption: CorruptionReport | undefined) {
     this.#directory = directory;
@@ -136,6 +146,11 @@ export class FileSessionStore implements SessionStore {
     return this.#size;
   }
 
+  /** Operations, writes (fsyncs) and compactions since open(). */
+  get stats(): FileSessionStoreStats {
+    return { ...this.#stats };
+  }
+
   /** The stored state (every operation whose apply() has resolved), or undefined when empty. */
   load(): SessionSnapshot | undefined {
     return this.#state.snapshot();
@@ -179,6 +194,8 @@ export class FileSessionStore implements SessionStore {
         await writeAll(this.#handle, bytes, this.#size);
         if (this.#options.durability === 'fsync') await this.#handle.datasync();
         this.#size += bytes.length;
+        this.#stats.writes++;
+        this.#stats.operations += batch.length;
         for (const item of batch) item.resolve();
         batch = [];
       }
@@ -213,6 +230,7 @@ export class FileSessionStore implements SessionStore {
       const previous = this.#handle;
       this.#handle = handle;
       this.#size = bytes.length;
+      this.#stats.compactions++;
       await previous.close().catch(() => undefined);
     } catch (error) {
       await handle.close().catch(() => undefined);

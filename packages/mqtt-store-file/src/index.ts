@@ -6,5 +6,6 @@ export { FileSessionStore, LOG_FILE, COMPACT_FILE, LOCK_FILE } from './file-sess
 
 // options and reports
 export { DEFAULT_DURABILITY, DEFAULT_COMPACT_MIN_BYTES, DEFAULT_COMPACT_RATIO } from './options.js';
+export type { FileSessionStoreStats } from './file-session-store.js';
 export type { Durability, FileSessionStoreOptions, CorruptionReport } from './options.js';
 export type { DamageReason } from './log-format.js';

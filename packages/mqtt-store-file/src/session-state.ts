@@ -6,6 +6,11 @@ import type { SessionSnapshot, StoredMessage } from '@x/mqtt-core';
 import { decodeEntry, encodeEntry, FORMAT_VERSION, type LogEntry } from './operation-codec.js';
 import { frameRecord, RECORD_OVERHEAD } from './log-format.js';
 
+const HEADER_RECORD_BYTES = frameRecord(encodeEntry({ op: 'header', formatVersion: FORMAT_VERSION })).length;
+/** Upper bounds: op byte and a varint of at most 8 (nextMid) or 3 (packet id) bytes. */
+const NEXT_MID_RECORD_BYTES = RECORD_OVERHEAD + 1 + 8;
+const INCOMING_RECORD_BYTES = RECORD_OVERHEAD + 1 + 3;
+
 export class SessionState {
   /** mid -> framed putOutgoing record; Map order is the order of first put (a replace keeps it). */
   readonly #outgoing = new Map<number, Uint8Array>();
@@ -58,9 +63,9 @@ export class SessionState {
     return { version: 1, outgoing, incomingQos2: [...this.#incoming], nextMid: this.#nextMid };
   }
 
-  /** Size in bytes of compacted(), without building it. */
+  /** Size in bytes of compacted(), without building it (incoming ids counted at their largest). */
   get liveBytes(): number {
-    return this.#outgoingBytes + 64 + this.#incoming.size * (RECORD_OVERHEAD + 4);
+    return HEADER_RECORD_BYTES + NEXT_MID_RECORD_BYTES + this.#outgoingBytes + this.#incoming.size * INCOMING_RECORD_BYTES;
   }
 
   /** A fresh log holding exactly this state: header, nextMid, messages in order, incoming ids. */
