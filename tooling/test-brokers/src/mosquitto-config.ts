@@ -25,6 +25,11 @@ export interface ConfigInput {
   readonly aclFile: string | undefined;
   readonly runAsRoot: boolean;
   readonly extra: string | undefined;
+  /**
+   * A plain TCP listener that nobody is told about. mosquitto 2.0.11 exits with "Unable to start
+   * any listening sockets" when all its listeners are WebSockets ones, so one is added then.
+   */
+  readonly anchorPort?: number | undefined;
 }
 
 export function mosquittoConfig(input: ConfigInput): string {
@@ -54,6 +59,7 @@ export function mosquittoConfig(input: ConfigInput): string {
     lines.push(`cafile ${pki.ca.certFile}`, `certfile ${serverPair.certFile}`, `keyfile ${serverPair.keyFile}`);
     if (name === 'mqttsMutual') lines.push('require_certificate true');
   }
+  if (input.anchorPort !== undefined) lines.push('', `listener ${input.anchorPort} 127.0.0.1`, 'protocol mqtt');
   if (input.extra !== undefined) lines.push('', input.extra);
   return `${lines.join('\n')}\n`;
 }

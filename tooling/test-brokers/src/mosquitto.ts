@@ -62,6 +62,8 @@ export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: M
     const certs = options.pki ?? (needsPki ? await makeTestPki(join(dir, 'pki')) : undefined);
     const ports = {} as Record<L, number>;
     for (const name of listeners) ports[name] = await freePort();
+    const onlyWebSockets = listeners.every((name) => name === 'ws' || name === 'wss');
+    const anchorPort = onlyWebSockets ? await freePort() : undefined;
     const users = options.users ?? [];
     const passwordFile = users.length > 0 ? join(dir, 'passwd') : undefined;
     if (passwordFile !== undefined) {
@@ -83,9 +85,11 @@ export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: M
       aclFile: acl,
       runAsRoot: process.getuid?.() === 0,
       extra: options.extraConfig,
+      anchorPort,
     });
     await writeFile(configFile, config);
-    const process_ = new MosquittoProcess(configFile, Object.values<number>(ports));
+    const allPorts = [...Object.values<number>(ports), ...(anchorPort === undefined ? [] : [anchorPort])];
+    const process_ = new MosquittoProcess(configFile, allPorts);
     await process_.start();
     return {
       host: LOOPBACK,

@@ -1,0 +1,111 @@
+// Core's TransportConnection over any WebSocket, fed by its owner: the Node entry wires `ws`
+// events to it, the browser entry wires the native WebSocket's. No node:* and no `ws` here.
+// Invariants: onClose exactly once; onDrain only after a write returned false.
+
+import { MqttError } from '@x/mqtt-codec';
+import type { TransportConnection, TransportHandlers } from '@x/mqtt-core';
+
+/** Bytes buffered in the WebSocket above which write() returns false. */
+export const DEFAULT_HIGH_WATER_MARK = 16 * 1024;
+/** Milliseconds between bufferedAmount checks while waiting to drain. */
+export const DEFAULT_DRAIN_POLL_INTERVAL = 10;
+
+/** What the connection needs from the socket underneath. */
+export interface WebSocketPort {
+  readonly raw: unknown;
+  send(bytes: Uint8Array): void;
+  /** Close handshake after what was sent. */
+  close(code: number, reason: string): void;
+  /** Drop the connection now (the browser can only close()). */
+  terminate(): void;
+  bufferedAmount(): number;
+}
+
+export interface WebSocketConnectionOptions {
+  readonly highWaterMark?: number | undefined;
+  readonly drainPollInterval?: number | undefined;
+  /** For error messages, e.g. the URL. */
+  readonly label: string;
+}
+
+export class WebSocketConnection implements TransportConnection {
+  readonly #port: WebSocketPort;
+  readonly #handlers: TransportHandlers;
+  readonly #highWaterMark: number;
+  readonly #pollInterval: number;
+  readonly #label: string;
+  #error: MqttError | undefined;
+  #closedByUs = false;
+  #closed = false;
+  #drainTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(port: WebSocketPort, handlers: TransportHandlers, options: WebSocketConnectionOptions) {
+    this.#port = port;
+    this.#handlers = handlers;
+    this.#highWaterMark = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
+    this.#pollInterval = options.drainPollInterval ?? DEFAULT_DRAIN_POLL_INTERVAL;
+    this.#label = options.label;
+  }
+
+  get raw(): unknown {
+    return this.#port.raw;
+  }
+
+  write(bytes: Uint8Array): boolean {
+    if (this.#closed || this.#closedByUs) return false;
+    this.#port.send(bytes);
+    if (this.#port.bufferedAmount() <= this.#highWaterMark) return true;
+    this.#drainTimer ??= setTimeout(() => this.#pollDrain(), this.#pollInterval);
+    return false;
+  }
+
+  end(): void {
+    if (this.#closed || this.#closedByUs) return;
+    this.#closedByUs = true;
+    this.#port.close(1000, '');
+  }
+
+  destroy(error?: MqttError): void {
+    if (this.#closed) return;
+    this.#closedByUs = true;
+    if (error !== undefined) this.#error = error;
+    this.#port.terminate();
+  }
+
+  // Inputs from the socket's owner.
+
+  /** A message arrived; `binary` false means a text frame. */
+  received(bytes: Uint8Array, binary: boolean): void {
+    if (this.#closed) return;
+    if (!binary) {
+      // [MQTT-6.0.0-1] a Control Packet not in a binary frame: close the Network Connection.
+      this.destroy(new MqttError('PROTOCOL_ERROR', `${this.#label}: received a text frame; MQTT over WebSockets uses binary frames only`));
+      return;
+    }
+    this.#handlers.onData(bytes);
+  }
+
+  /** The socket reported an error; onClose follows with it when the socket closes. */
+  failed(error: MqttError): void {
+    this.#error ??= error;
+  }
+
+  /** The socket closed (close event). */
+  closed(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#drainTimer !== undefined) clearTimeout(this.#drainTimer);
+    if (!this.#closedByUs) this.#error ??= new MqttError('CONNECTION_CLOSED', `${this.#label}: closed by the peer (code ${code}${reason === '' ? '' : `, ${reason}`})`);
+    this.#handlers.onClose(this.#error);
+  }
+
+  #pollDrain(): void {
+    this.#drainTimer = undefined;
+    if (this.#closed) return;
+    if (this.#port.bufferedAmount() > this.#highWaterMark) {
+      this.#drainTimer = setTimeout(() => this.#pollDrain(), this.#pollInterval);
+      return;
+    }
+    this.#handlers.onDrain();
+  }
+}
