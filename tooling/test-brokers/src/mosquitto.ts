@@ -117,6 +117,20 @@ export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: M
   }
 }
 
+/** PIDs of the mosquitto processes this module started and that are still running. */
+const running = new Set<number>();
+// Safety net for a test runner that exits without afterAll (a crash, a hard timeout): end our own
+// children, by PID, so no broker outlives the run. stop() remains the normal way.
+process.once('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** One mosquitto child process at a time, restartable with the same config. */
 class MosquittoProcess {
   readonly #configFile: string;
@@ -141,9 +155,11 @@ class MosquittoProcess {
   async start(): Promise<void> {
     const child = spawn(MOSQUITTO_BINARY, ['-c', this.#configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
+    if (child.pid !== undefined) running.add(child.pid);
     let exitReason: string | undefined;
     this.#exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
+        if (child.pid !== undefined) running.delete(child.pid);
         exitReason = `mosquitto exited (code ${code}, signal ${signal}) before it was ready:\n${this.logs()}`;
         if (this.#child === child) this.#child = undefined;
         resolve();
