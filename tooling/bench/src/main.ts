@@ -2,6 +2,7 @@
 // usage: pnpm bench [--quick] [codec] [size]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { benchCodec } from './codec.js';
 import { bundleSize, fileSize, printSizes, benchDir } from './size.js';
 
@@ -17,7 +18,7 @@ if (wants('codec')) await benchCodec(timeMs);
 
 if (wants('size')) {
   const require = createRequire(import.meta.url);
-  const mqttJsMin = require.resolve('mqtt/dist/mqtt.min.js');
+  const mqttJsMin = join(dirname(require.resolve('mqtt/package.json')), 'dist/mqtt.min.js');
   printSizes([
     await bundleSize('@x/mqtt-codec (encode + Decoder)', "export { encode, Decoder } from '@x/mqtt-codec';", benchDir),
     fileSize('MQTT.js 5.14.1 dist/mqtt.min.js', readFileSync(mqttJsMin)),

@@ -1,6 +1,7 @@
-// A thin layer over tinybench: run tasks that each do `batch` operations, report operations/s,
-// and print both sides of a comparison with the ratio. Benchmarks print; they never assert.
-import { Bench } from 'tinybench';
+// Side-by-side throughput: each task does `batch` operations per call; ours and theirs run in
+// short alternating rounds (ABBA order) and each side reports its median round. Benchmarks print;
+// they never assert. Why rounds: on a shared machine the background load changes within seconds,
+// and running one side for a whole second and then the other measured the load, not the code.
 
 export interface Comparison {
   name: string;
@@ -17,23 +18,56 @@ export interface ComparisonResult {
   ratio: number;
 }
 
+/** Rounds per side; `timeMs` is split across them. */
+const ROUNDS = 10;
+
+/** Calls `fn` until `ms` have passed; returns calls per second. */
+function runFor(fn: () => unknown, ms: number): number {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    fn();
+    calls++;
+    elapsed = performance.now() - start;
+  } while (elapsed < ms);
+  return (calls * 1000) / elapsed;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Gives the event loop (and a pending GC) a turn between rounds. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function compare(items: readonly Comparison[], options: { timeMs: number }): Promise<ComparisonResult[]> {
   const results: ComparisonResult[] = [];
+  const roundMs = Math.max(10, options.timeMs / ROUNDS);
   for (const item of items) {
-    const bench = new Bench({ time: options.timeMs, warmup: true });
-    bench.add('ours', item.ours).add('theirs', item.theirs);
-    await bench.run();
-    const [ours, theirs] = bench.tasks.map((task) => {
-      const result = task.result;
-      if (result.state !== 'completed') throw new Error(`${item.name}: task ${task.name} ${result.state}`);
-      return (1000 / result.period) * item.batch;
-    });
-    results.push({ name: item.name, oursPerSecond: ours!, theirsPerSecond: theirs!, ratio: ours! / theirs! });
+    // warm-up: let both sides reach optimised code before anything is counted
+    runFor(item.ours, roundMs);
+    runFor(item.theirs, roundMs);
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const oursFirst = round % 4 === 0 || round % 4 === 3; // A B B A A B B A ...
+      for (const side of oursFirst ? ['ours', 'theirs'] : ['theirs', 'ours']) {
+        await breathe();
+        if (side === 'ours') ours.push(runFor(item.ours, roundMs) * item.batch);
+        else theirs.push(runFor(item.theirs, roundMs) * item.batch);
+      }
+    }
+    const o = median(ours);
+    const t = median(theirs);
+    results.push({ name: item.name, oursPerSecond: o, theirsPerSecond: t, ratio: o / t });
   }
   return results;
 }
 
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export function printTable(title: string, theirName: string, rows: readonly ComparisonResult[], unit: string): void {
   console.log(`\n## ${title}\n`);
