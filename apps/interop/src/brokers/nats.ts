@@ -1,0 +1,66 @@
+// NATS server 2.9 with its MQTT gateway (3.1.1; QoS 0 and 1), spawned on free loopback ports with
+// JetStream in a temp dir. Anonymous clients map to user `anon`; `interop`/`secret` is checked;
+// both are denied subscriptions to `denied.>` (MQTT `denied/#`).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitForPort } from '@x/test-brokers';
+import { Child } from '../support/child.js';
+import type { BrokerDriver, BrokerHandle, Capabilities } from '../types.js';
+import { CREDENTIALS } from './mosquitto.js';
+
+const NATS_BINARY = process.env['NATS_SERVER_BINARY'] ?? '/usr/sbin/nats-server';
+
+const CAPS: Capabilities = {
+  versions: ['3.1.1'],
+  maxQos: 1,
+  qosNote: 'NATS MQTT supports QoS 0 and 1 only (docs: "QoS 2 is not supported"); a QoS 2 PUBLISH closes the connection',
+  overlap: 'per-subscription',
+  dollar: { kind: 'publish', topic: '$interop/dollar' },
+  deniedFilter: 'denied/#',
+  credentials: CREDENTIALS,
+  badPasswordRc: 5,
+  sharedSubscriptions: false,
+  peers: false,
+};
+
+function config(dir: string, port: number, mqttPort: number): string {
+  const deny = '{ subscribe: { deny: ["denied", "denied.>"] } }';
+  return `server_name: interop_${process.pid}
+listen: 127.0.0.1:${port}
+jetstream { store_dir: "${join(dir, 'js')}", max_memory_store: 64MB, max_file_store: 256MB }
+accounts {
+  INTEROP {
+    jetstream: enabled
+    users: [
+      { user: ${CREDENTIALS.username}, password: ${CREDENTIALS.password}, permissions: ${deny} }
+      { user: anon, password: anon, permissions: ${deny} }
+    ]
+  }
+}
+no_auth_user: anon
+mqtt { listen: 127.0.0.1:${mqttPort} }
+`;
+}
+
+export const nats: BrokerDriver = {
+  name: 'nats',
+  async start(): Promise<BrokerHandle> {
+    const dir = await mkdtemp(join(tmpdir(), 'x-mqtt-nats-'));
+    const [port, mqttPort] = [await freePort(), await freePort()];
+    const file = join(dir, 'nats.conf');
+    await writeFile(file, config(dir, port, mqttPort));
+    const child = new Child(NATS_BINARY, ['-c', file]);
+    const stop = async (): Promise<void> => {
+      await child.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+    try {
+      await waitForPort(mqttPort, 20_000, () => child.exitReason());
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { name: 'nats', host: '127.0.0.1', port: mqttPort, caps: CAPS, pid: child.pid, stop };
+  },
+};

@@ -1,0 +1,96 @@
+// RabbitMQ 3.10 with rabbitmq_mqtt (3.1 and 3.1.1; QoS 0 and 1), run as our own node: its own
+// epmd (spawned in the foreground on a free port, so we own its PID), HOME (Erlang cookie),
+// mnesia and log dirs, node name and loopback-only ports. Stopped with `rabbitmqctl stop`, then
+// by PID if it lingers; temp dirs removed.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, waitForPort } from '@x/test-brokers';
+import { Child } from '../support/child.js';
+import { within } from '../support/wait.js';
+import type { BrokerDriver, BrokerHandle, Capabilities } from '../types.js';
+
+const run = promisify(execFile);
+const RABBIT_BIN = process.env['RABBITMQ_BIN'] ?? '/usr/lib/rabbitmq/bin';
+const BOOT_TIMEOUT = 60_000;
+
+const CAPS: Capabilities = {
+  versions: ['3.1', '3.1.1'],
+  maxQos: 1,
+  qosNote: 'RabbitMQ 3.10 MQTT supports QoS 0 and 1 only (docs: "QoS2 is not supported"): QoS 2 subscriptions are granted QoS 1 and a QoS 2 PUBLISH is answered with PUBACK',
+  // One AMQP queue per client, bound once per subscription: a message reaches the queue once.
+  overlap: 'per-client',
+  dollar: undefined,
+  deniedFilter: undefined,
+  credentials: { username: 'guest', password: 'guest' },
+  badPasswordRc: 4,
+  sharedSubscriptions: false,
+  peers: false,
+  notApplicable: {
+    'subs/dollar-topics': 'RabbitMQ has no $SYS tree and maps MQTT topics onto an AMQP topic exchange, where "#" matches "$"-prefixed routing keys too',
+    'subs/failure-per-filter': 'no topic authorisation configured for the MQTT plugin here (needs a user with topic permissions set through the running node)',
+  },
+};
+
+function rabbitConfig(amqpPort: number, mqttPort: number): string {
+  return [
+    `listeners.tcp.default = 127.0.0.1:${amqpPort}`,
+    `mqtt.listeners.tcp.default = 127.0.0.1:${mqttPort}`,
+    'mqtt.allow_anonymous = true',
+    'mqtt.default_user = guest',
+    'mqtt.default_pass = guest',
+    'loopback_users = none',
+    'log.console = true',
+    'log.console.level = warning',
+    '',
+  ].join('\n');
+}
+
+export const rabbitmq: BrokerDriver = {
+  name: 'rabbitmq',
+  async start(): Promise<BrokerHandle> {
+    const dir = await mkdtemp(join(tmpdir(), 'x-mqtt-rabbit-'));
+    const [epmdPort, amqpPort, distPort, mqttPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const node = `rabbit-interop-${process.pid}@localhost`;
+    await mkdir(join(dir, 'mnesia'));
+    await mkdir(join(dir, 'log'));
+    await writeFile(join(dir, 'rabbitmq.conf'), rabbitConfig(amqpPort, mqttPort));
+    await writeFile(join(dir, 'enabled_plugins'), '[rabbitmq_mqtt].\n');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: dir,
+      ERL_EPMD_PORT: String(epmdPort),
+      RABBITMQ_NODENAME: node,
+      RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
+      RABBITMQ_NODE_PORT: String(amqpPort),
+      RABBITMQ_DIST_PORT: String(distPort),
+      RABBITMQ_MNESIA_BASE: join(dir, 'mnesia'),
+      RABBITMQ_LOG_BASE: join(dir, 'log'),
+      RABBITMQ_CONFIG_FILE: join(dir, 'rabbitmq.conf'),
+      RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'enabled_plugins'),
+      RABBITMQ_PID_FILE: join(dir, 'rabbit.pid'),
+    };
+    const epmd = new Child('/usr/bin/epmd', ['-port', String(epmdPort), '-address', '127.0.0.1'], env);
+    let server: Child | undefined;
+    const stop = async (): Promise<void> => {
+      if (server?.running) {
+        await within(run(join(RABBIT_BIN, 'rabbitmqctl'), ['-n', node, 'stop'], { env }), 20_000, 'rabbitmqctl stop').catch(() => undefined);
+        await server.stop(10_000);
+      }
+      await epmd.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+    try {
+      await waitForPort(epmdPort, 10_000, () => epmd.exitReason());
+      server = new Child(join(RABBIT_BIN, 'rabbitmq-server'), [], env, dir);
+      const booting = server;
+      await waitForPort(mqttPort, BOOT_TIMEOUT, () => booting.exitReason());
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { name: 'rabbitmq', host: '127.0.0.1', port: mqttPort, caps: CAPS, pid: server.pid, stop };
+  },
+};
