@@ -22,7 +22,12 @@ export interface ConnectOptions {
   properties?: Properties;
   /** Gives up waiting (rejects with ABORTED). */
   signal?: AbortSignal;
+  /** connectSrv(): DNS servers to ask (`ip` or `ip:port`). Defaults to the system's. */
+  dnsServers?: readonly string[];
 }
+
+/** Failures after which connect() tries the next server of a list. */
+const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TIMEOUT', 'TLS_ERROR', 'PROXY_ERROR', 'CONNECTION_CLOSED']);
 
 const noServer: Transport = {
   name: 'none',
@@ -181,9 +186,19 @@ export class ClientBase {
    * (`mqtt://`, `mqtts://`, `ws://`, `wss://`) or a list of servers to fail over across.
    * Rejects with a typed MqttError: CONNECTION_REFUSED (rc in `reasonCode`), CONNECT_TIMEOUT, ...
    */
-  connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+  async connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
     this.connectAsync(host, port, keepalive, bindAddress, options);
-    return this.#engineForConnect().connect(options.signal ? { signal: options.signal } : {});
+    const engine = this.#engineForConnect();
+    // With several servers, a server that cannot be reached passes the turn to the next one.
+    for (let tries = 1; ; tries++) {
+      try {
+        return await engine.connect(options.signal ? { signal: options.signal } : {});
+      } catch (error) {
+        const unreachable = error instanceof MqttError && UNREACHABLE.has(error.code);
+        if (!unreachable || tries >= this.#servers.length) throw error;
+        this.#log(LOG_LEVELS.warning, `${String(error)}; trying the next server`);
+      }
+    }
   }
 
   /** Records where to connect; the connection is made by loopStart() or loopForever(). */
@@ -205,7 +220,7 @@ export class ClientBase {
   async connectSrv(domain?: string, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
     const resolveSrv = this.#platform.resolveSrv;
     if (resolveSrv === undefined) throw new MqttError('INVALID_STATE', 'connectSrv() needs DNS, which this runtime does not offer');
-    const targets = await resolveSrv(domain, this.#tls !== undefined);
+    const targets = await resolveSrv(domain, this.#tls !== undefined, options.dnsServers);
     if (targets.length === 0) throw new MqttError('DNS_ERROR', `no SRV records for ${domain ?? 'the local domain'}`);
     return this.connect(targets, undefined, keepalive, bindAddress, options);
   }

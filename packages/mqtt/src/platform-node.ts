@@ -1,5 +1,5 @@
 // The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups for connectSrv().
-import { resolveSrv } from 'node:dns/promises';
+import { Resolver } from 'node:dns/promises';
 import type { Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
 import { tcpTransport, type ProxyOptions, type TlsOptions } from '@x/mqtt-transport-tcp';
@@ -39,11 +39,13 @@ export function createNodeTransport(address: BrokerAddress, settings: TransportS
 }
 
 /** SRV records of `_mqtt._tcp.<domain>` (`_secure-mqtt._tcp` for TLS), by priority, then weight. */
-export async function resolveMqttSrv(domain: string | undefined, secure: boolean): Promise<SrvTarget[]> {
+export async function resolveMqttSrv(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]> {
   if (domain === undefined) throw new MqttError('INVALID_ARGUMENT', 'connectSrv() needs a domain here (no local domain guessing)');
   const name = `${secure ? '_secure-mqtt' : '_mqtt'}._tcp.${domain}`;
   try {
-    const records = await resolveSrv(name);
+    const resolver = new Resolver();
+    if (servers !== undefined) resolver.setServers([...servers]);
+    const records = await resolver.resolveSrv(name);
     return records.sort((a, b) => a.priority - b.priority || b.weight - a.weight).map((r) => ({ host: r.name, port: r.port }));
   } catch (cause) {
     throw new MqttError('DNS_ERROR', `SRV look-up of ${name} failed`, { cause });

@@ -25,5 +25,5 @@ export interface Platform {
   /** A transport for `address` (the address's kind decides tcp, tls, ws or wss). */
   createTransport(address: BrokerAddress, settings: TransportSettings): Transport;
   /** DNS SRV look-up of `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp`), ordered by priority then weight. */
-  resolveSrv?(domain: string | undefined, secure: boolean): Promise<SrvTarget[]>;
+  resolveSrv?(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]>;
 }
