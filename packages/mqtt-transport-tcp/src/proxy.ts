@@ -2,7 +2,7 @@
 // HTTP CONNECT proxy. tls and ws reuse it, so a proxy works the same under every transport.
 
 import { connect as netConnect, type Socket } from 'node:net';
-import { isMqttError, MqttError } from '@x/mqtt-codec';
+import { MqttError } from '@x/mqtt-codec';
 import { connectAttempt, DEFAULT_CONNECT_TIMEOUT, type Attempt } from './connect-attempt.js';
 import { httpConnectHandshake } from './http-connect.js';
 import { socks5Handshake } from './socks5.js';
@@ -66,7 +66,7 @@ export async function openSocket(target: SocketTarget, attempt: Attempt): Promis
     if (proxy.type === 'socks5') await socks5Handshake(socket, request);
     else await httpConnectHandshake(socket, { ...request, headers: proxy.headers });
   } catch (error) {
-    if (isMqttError(error) && error.code !== 'CONNECTION_CLOSED') throw error;
+    if (error instanceof MqttError && error.code !== 'CONNECTION_CLOSED') throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new MqttError('PROXY_ERROR', `${via}: ${detail}`, { cause: error });
   }

@@ -1,7 +1,7 @@
 // Maps Node socket, DNS and OpenSSL errors to MqttError, keeping the errno / OpenSSL code in the
 // message and the original error as `cause`. Callers branch on `code`, never on the message.
 
-import { MqttError, isMqttError } from '@x/mqtt-codec';
+import { MqttError } from '@x/mqtt-codec';
 
 /** Certificate verification codes that Node reports from OpenSSL's X509_verify_cert. */
 const X509_VERIFY_CODES = new Set([
@@ -44,7 +44,7 @@ export function isTlsFailure(error: unknown): boolean {
  * An MqttError passes through unchanged.
  */
 export function socketError(error: unknown, context: string): MqttError {
-  if (isMqttError(error)) return error;
+  if (error instanceof MqttError) return error;
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const detail = code !== undefined && !message.includes(code) ? `${code}: ${message}` : message;
