@@ -16,4 +16,8 @@ export class Client extends ClientBase {
 export const { publish, subscribe } = bindHelpers(nodePlatform);
 
 export * from './exports.js';
+
+// a durable session store (Node only): QoS 1/2 state survives a restart
+export { FileSessionStore } from '@x/mqtt-store-file';
+export type { FileSessionStoreOptions, CorruptionReport } from '@x/mqtt-store-file';
 export { nodePlatform } from './platform-node.js';
