@@ -10,7 +10,7 @@ export interface SizeRow {
 }
 
 /** Bundles `contents` (an entry written inline) for the browser and measures it. */
-export async function bundleSize(name: string, contents: string, resolveDir: string): Promise<SizeRow> {
+export async function bundleSize(name: string, contents: string, resolveDir: string, conditions: readonly string[] = ['source']): Promise<SizeRow> {
   const result = await build({
     stdin: { contents, resolveDir, loader: 'ts' },
     bundle: true,
@@ -20,7 +20,7 @@ export async function bundleSize(name: string, contents: string, resolveDir: str
     target: 'es2022',
     write: false,
     treeShaking: true,
-    conditions: ['source'],
+    conditions: [...conditions],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
@@ -33,9 +33,13 @@ export function fileSize(name: string, bytes: Uint8Array): SizeRow {
 
 export const benchDir = fileURLToPath(new URL('..', import.meta.url));
 
-export function printSizes(rows: readonly SizeRow[]): void {
+/** A row, or a line saying why that bundle could not be measured. */
+export function printSizes(rows: readonly (SizeRow | string)[]): void {
   console.log('\n## Bundle size (browser, minified)\n');
   console.log('| bundle | minified (B) | gzipped (B) |');
   console.log('|---|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.minified.toLocaleString('en-US')} | ${r.gzipped.toLocaleString('en-US')} |`);
+  for (const r of rows) {
+    if (typeof r === 'string') console.log(`| ${r} | n/a | n/a |`);
+    else console.log(`| ${r.name} | ${r.minified.toLocaleString('en-US')} | ${r.gzipped.toLocaleString('en-US')} |`);
+  }
 }
