@@ -1,3 +1,10 @@
-import { libraryBuild } from '../../tooling/tsconfig/tsup.base.js';
+import { defineConfig } from 'tsup';
 
-export default libraryBuild();
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+});

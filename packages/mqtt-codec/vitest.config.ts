@@ -1,3 +1,8 @@
-import { packageTests } from '../../tooling/tsconfig/vitest.base.js';
+import { defineConfig } from 'vitest/config';
 
-export default packageTests();
+// Resolve workspace packages to their TypeScript sources (the "source" export condition).
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: { include: ['test/**/*.test.ts'] },
+});
