@@ -19,14 +19,15 @@ export interface Capabilities {
   readonly maxQos: 0 | 1 | 2;
   /** Why maxQos is below 2, for the n/a note. */
   readonly qosNote?: string;
-  readonly overlap: OverlapDelivery;
+  /** Per protocol version: mosquitto 2.0 sends one copy to a 3.1.1 client, one per subscription to a 5.0 client. */
+  readonly overlap: Readonly<Partial<Record<Version, OverlapDelivery>>>;
   readonly dollar: DollarSource | undefined;
   /** A topic filter this broker's ACL denies to subscribers; undefined when none is configured. */
   readonly deniedFilter: string | undefined;
   /** Valid credentials; a wrong password must be refused. Undefined: the broker has no users. */
   readonly credentials: { readonly username: string; readonly password: string } | undefined;
-  /** v3 CONNACK return code for a wrong password (4 per MQTT 3.1.1, some brokers say 5). */
-  readonly badPasswordRc: number;
+  /** CONNACK code for a wrong password: v3 return code (4 Bad user name or password, or 5 Not authorized) and v5 reason code (0x86 or 0x87). */
+  readonly badPassword: { readonly v3: number; readonly v5: number };
   /** v5 shared subscriptions ($share/<group>/<filter>). */
   readonly sharedSubscriptions: boolean;
   /** Cross-client interop (Paho Python, MQTT.js, Paho C) runs against this broker. */

@@ -8,13 +8,12 @@ import { CREDENTIALS } from './mosquitto.js';
 const CAPS: Capabilities = {
   versions: ['3.1.1'],
   maxQos: 2,
-  // aedes delivers a message once per matching subscription (its subscriptions are a trie of
-  // independent entries); asserted as observed, as the MQTT 3.1.1 spec allows both.
-  overlap: 'per-subscription',
+  // Observed: one copy per client (MQTT 3.1.1 allows either).
+  overlap: { '3.1.1': 'per-client' },
   dollar: { kind: 'sys', filter: '$SYS/+/heartbeat' },
   deniedFilter: 'denied/#',
   credentials: CREDENTIALS,
-  badPasswordRc: 4,
+  badPassword: { v3: 4, v5: 0x86 },
   sharedSubscriptions: false,
   peers: false,
 };

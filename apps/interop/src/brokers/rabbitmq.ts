@@ -21,11 +21,11 @@ const CAPS: Capabilities = {
   maxQos: 1,
   qosNote: 'RabbitMQ 3.10 MQTT supports QoS 0 and 1 only (docs: "QoS2 is not supported"): QoS 2 subscriptions are granted QoS 1 and a QoS 2 PUBLISH is answered with PUBACK',
   // One AMQP queue per client, bound once per subscription: a message reaches the queue once.
-  overlap: 'per-client',
+  overlap: { '3.1': 'per-client', '3.1.1': 'per-client' },
   dollar: undefined,
   deniedFilter: undefined,
   credentials: { username: 'guest', password: 'guest' },
-  badPasswordRc: 4,
+  badPassword: { v3: 4, v5: 0x86 },
   sharedSubscriptions: false,
   peers: false,
   notApplicable: {

@@ -1,5 +1,9 @@
 // Every scenario, in report order.
 import type { Scenario } from '../types.js';
 import { basicScenarios } from './basic.js';
+import { connectScenarios } from './connect.js';
+import { sessionScenarios } from './sessions.js';
+import { subscriptionScenarios } from './subscriptions.js';
+import { willScenarios } from './will.js';
 
-export const ALL_SCENARIOS: readonly Scenario[] = [...basicScenarios];
+export const ALL_SCENARIOS: readonly Scenario[] = [...connectScenarios, ...basicScenarios, ...sessionScenarios, ...willScenarios, ...subscriptionScenarios];
