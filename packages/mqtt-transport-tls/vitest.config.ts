@@ -1,8 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageTests } from '../../tooling/tsconfig/vitest.base.js';
 
-// Resolve workspace packages to their TypeScript sources (the "source" export condition).
-export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['test/**/*.test.ts'] },
-});
+export default packageTests();

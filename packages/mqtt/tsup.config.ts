@@ -1,10 +1,4 @@
-import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tooling/tsconfig/tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/browser.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-});
+// Two entries: index (Node: tcp, tls, ws) and browser (native WebSocket only).
+export default libraryBuild(['src/index.ts', 'src/browser.ts']);
