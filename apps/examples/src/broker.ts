@@ -7,8 +7,6 @@ export interface ExampleBroker {
   readonly url: string;
   /** A CA file to trust: argv[3] if given, else the embedded TLS broker's certificate. */
   readonly caFile: string | undefined;
-  /** True when the broker runs inside this process. */
-  readonly embedded: boolean;
   stop(): Promise<void>;
 }
 
@@ -17,11 +15,11 @@ export async function exampleBroker(listener: EmbeddedListener = 'mqtt'): Promis
   const [url, caFile] = process.argv.slice(2);
   if (url !== undefined) {
     parseBrokerUrl(url); // a typo fails here, with the reason
-    return { url, caFile, embedded: false, stop: async () => undefined };
+    return { url, caFile, stop: async () => undefined };
   }
   const broker = await startEmbeddedBroker(listener);
   console.log(`started an embedded broker (aedes) at ${broker.url}`);
-  return { url: broker.url, caFile: broker.caFile, embedded: true, stop: broker.stop };
+  return { url: broker.url, caFile: broker.caFile, stop: broker.stop };
 }
 
 /** The one-shot helpers take host, port and transport rather than a URL; this maps one to the other. */
@@ -58,5 +56,3 @@ export function timeout(ms: number, what: string): Promise<never> {
     timer.unref();
   });
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -53,8 +53,9 @@ export async function startEmbeddedBroker(listener: EmbeddedListener = 'mqtt', o
     server = createTlsServer({ cert, key }, broker.handle);
     server.on('secureConnection', track);
   } else if (listener === 'ws') {
-    server = createHttpServer();
-    wsServer = new WebSocketServer({ server, path: '/mqtt' });
+    const httpServer = createHttpServer();
+    wsServer = new WebSocketServer({ server: httpServer, path: '/mqtt' });
+    server = httpServer;
     wsServer.on('connection', (ws) => broker.handle(createWebSocketStream(ws)));
   } else {
     server = createTcpServer(broker.handle);

@@ -12,7 +12,7 @@ if (url === undefined) {
   process.exit(2);
 }
 
-await runExample({ url, caFile: undefined, embedded: false, stop: async () => undefined }, async () => {
+await runExample({ url, caFile: undefined, stop: async () => undefined }, async () => {
   const base = uniqueTopic('mqtt5-request-response');
   const utf8 = new TextEncoder();
 
