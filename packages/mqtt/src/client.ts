@@ -237,9 +237,11 @@ export class ClientBase {
   async disconnect(reasonCode?: number, properties?: Properties): Promise<number> {
     const engine = this.#engine;
     this.#connectRequested = false;
-    if (engine === undefined || engine.state === 'idle') return MQTT_ERR_NO_CONN;
-    await engine.disconnect({ ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
-    return MQTT_ERR_SUCCESS;
+    const active = engine !== undefined && engine.state !== 'idle';
+    if (active) await engine.disconnect({ ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
+    // loopForever() settles even when no connection was up (waiting to reconnect).
+    this.#foreverSettled();
+    return active ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
   }
 
   isConnected(): boolean {

@@ -42,3 +42,23 @@ it('loopForever({ retryFirstConnection: false }) rejects when the first connecti
   client.connectAsync('127.0.0.1', 1);
   await expect(client.loopForever()).rejects.toMatchObject({ code: 'TRANSPORT_ERROR' });
 });
+
+it('disconnect() while waiting to reconnect stops reconnecting and settles loopForever', async () => {
+  const { startMosquitto } = await import('@x/test-brokers');
+  const own = await startMosquitto();
+  try {
+    const client = newClient();
+    client.reconnectDelaySet(5, 10);
+    let connects = 0;
+    client.onConnect = () => connects++;
+    client.connectAsync('127.0.0.1', own.ports.mqtt);
+    const forever = client.loopForever();
+    await expect.poll(() => connects).toBe(1);
+    own.kill('SIGKILL');
+    await expect.poll(() => client.isConnected()).toBe(false);
+    await client.disconnect();
+    await expect(forever).resolves.toBe(MQTT_ERR_SUCCESS);
+  } finally {
+    await own.stop();
+  }
+});
