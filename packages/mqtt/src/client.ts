@@ -2,17 +2,20 @@
 // AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in
 // core's MqttEngine, and the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, TopicRouter, toSubscriptions, type ConnectResult, type InboundMessage, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type Transport, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, toSubscriptions, type ConnectResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
-import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_WS_PATH, type ClientOptions, type ProxySettings, type ServerSpec, type TlsSettings, type WillSettings, type WsSettings } from './client-options.js';
+import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, WsSettings } from './client-options.js';
+import { DEFAULT_WS_PATH } from './client-options.js';
+import { ClientSettings } from './client-settings.js';
 import { MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
-import { MessageInfo, MqttMessage, RequestInfo } from './message.js';
+import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
+import { MessageDispatch } from './message-dispatch.js';
 import { messageStream, type MessageStreamOptions } from './message-stream.js';
 import { LOG_LEVELS, pahoRc } from './paho-rc.js';
 import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
-import { parseBrokerUrl, DEFAULT_PORTS, type BrokerAddress } from './url.js';
+import { PublishWaiters } from './publish-waiters.js';
 
 /** connect()'s extra options. */
 export interface ConnectOptions {
@@ -29,17 +32,6 @@ export interface ConnectOptions {
 /** Failures after which connect() tries the next server of a list. */
 const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TIMEOUT', 'TLS_ERROR', 'PROXY_ERROR', 'CONNECTION_CLOSED']);
 
-const noServer: Transport = {
-  name: 'none',
-  connect: () => Promise.reject(new MqttError('NOT_CONNECTED', 'no broker given: call connect(host) first')),
-};
-
-function randomClientId(): string {
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `x-mqtt-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
-}
-
 export class ClientBase {
   onConnect: OnConnect<this> | undefined;
   onDisconnect: OnDisconnect<this> | undefined;
@@ -54,105 +46,77 @@ export class ClientBase {
   onSocketUnregisterWrite: OnSocket<this> | undefined;
 
   readonly #platform: Platform;
-  #options!: ClientOptions;
+  #settings: ClientSettings;
   #userdata: unknown;
-  #clientId!: string;
-  #maxInflight = 20;
-  #maxQueued = 0;
-  #retrySeconds = 5;
-  #reconnectDelay = { minDelay: 1, maxDelay: 120 };
-  #ws: WsSettings = { path: DEFAULT_WS_PATH, headers: undefined };
-  #tls: TlsSettings | undefined;
-  #proxy: ProxySettings | undefined;
-  #username: string | undefined;
-  #password: string | Uint8Array | undefined;
-  #will: WillSettings | undefined;
-  #keepalive = DEFAULT_KEEPALIVE_SECONDS;
-  #bindAddress: string | undefined;
-  #servers: BrokerAddress[] = [];
-  #connectProperties: Properties | undefined;
   #logger: Logger | undefined;
-  #router = new TopicRouter<OnMessage<this>>();
+  readonly #dispatch = new MessageDispatch();
   #engine: MqttEngine | undefined;
   #engineDirty = true;
   #detach: Array<() => void> = [];
-  #publishWaiters = new Map<number, { resolve(): void; reject(e: MqttError): void; promise: Promise<void> }>();
+  readonly #publishWaiters = new PublishWaiters();
   #socket: TransportConnection | undefined;
   #loopRunning = false;
   #reconnectPaused = false;
   #connectRequested = false;
   #foreverDone: { resolve(): void } | undefined;
-  #activity = new Set<() => void>();
+  readonly #activity = new Set<() => void>();
 
   constructor(platform: Platform, options: ClientOptions = {}) {
     this.#platform = platform;
-    this.#init(options);
-  }
-
-  #init(options: ClientOptions): void {
-    const cleanSession = options.cleanSession ?? true;
-    if (!options.clientId && !cleanSession) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
-    this.#options = { ...options };
-    this.#clientId = options.clientId || randomClientId();
+    this.#settings = new ClientSettings(options);
     this.#userdata = options.userdata;
-    this.#keepalive = options.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
-    this.#connectProperties = options.properties;
-    this.#servers = (options.servers ?? []).map((s) => this.#address(s));
   }
 
   /** Resets the client to its starting state, as if just created (Paho's reinitialise). */
   reinitialise(options: ClientOptions = {}): void {
+    const settings = new ClientSettings({ protocol: this.#settings.options.protocol, transport: this.#settings.options.transport, ...options });
     this.#dropEngine();
     this.#engine?.disconnect().catch(() => undefined);
     this.#engine = undefined;
-    this.#router = new TopicRouter();
+    this.#dispatch.clear();
     this.#publishWaiters.clear();
-    this.#init({ protocol: this.#options.protocol, transport: this.#options.transport, ...options });
+    this.#settings = settings;
+    this.#userdata = options.userdata;
+    this.#connectRequested = false;
     this.#engineDirty = true;
   }
 
   // ---- option functions (before connect*) ---------------------------------------------------
 
   get protocol(): MqttProtocol {
-    return this.#options.protocol ?? MQTTv311;
+    return this.#settings.options.protocol ?? MQTTv311;
   }
   get clientId(): string {
-    return this.#clientId;
+    return this.#settings.clientId;
   }
   maxInflightMessagesSet(inflight: number): void {
-    if (!Number.isInteger(inflight) || inflight < 0) throw new MqttError('INVALID_ARGUMENT', 'inflight must be a whole number >= 0');
-    this.#set(() => (this.#maxInflight = inflight));
+    this.#set((s) => s.setMaxInflight(inflight));
   }
   maxQueuedMessagesSet(queueSize: number): void {
-    if (!Number.isInteger(queueSize) || queueSize < 0) throw new MqttError('INVALID_ARGUMENT', 'queueSize must be a whole number >= 0');
-    this.#set(() => (this.#maxQueued = queueSize));
+    this.#set((s) => s.setMaxQueued(queueSize));
   }
   messageRetrySet(retrySeconds: number): void {
-    if (!(retrySeconds >= 0)) throw new MqttError('INVALID_ARGUMENT', 'retry must be >= 0 seconds');
-    this.#set(() => (this.#retrySeconds = retrySeconds));
+    this.#set((s) => s.setRetry(retrySeconds));
   }
   wsSetOptions(options: { path?: string; headers?: WsSettings['headers'] } = {}): void {
-    this.#set(() => (this.#ws = { path: options.path ?? DEFAULT_WS_PATH, headers: options.headers }));
+    this.#set((s) => (s.ws = { path: options.path ?? DEFAULT_WS_PATH, headers: options.headers }));
   }
   tlsSet(settings: TlsSettings = {}): void {
-    if (this.#tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
-    this.#set(() => (this.#tls = { ...settings }));
+    this.#set((s) => s.setTls(settings));
   }
   tlsSetContext(context: unknown): void {
-    if (this.#tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
-    this.#set(() => (this.#tls = { secureContext: context }));
+    this.#set((s) => s.setTls({ secureContext: context }));
   }
   tlsInsecureSet(value: boolean): void {
-    if (this.#tls === undefined) throw new MqttError('INVALID_STATE', 'call tlsSet() or tlsSetContext() before tlsInsecureSet()');
-    this.#set(() => (this.#tls = { ...this.#tls, insecure: value }));
+    this.#set((s) => s.setTlsInsecure(value));
   }
   proxySet(proxy: ProxySettings): void {
-    this.#set(() => (this.#proxy = { ...proxy }));
+    this.#set((s) => (s.proxy = { ...proxy }));
   }
   usernamePwSet(username: string, password?: string | Uint8Array): void {
-    this.#set(() => {
-      this.#username = username;
-      this.#password = password;
+    this.#set((s) => {
+      s.username = username;
+      s.password = password;
     });
   }
   userDataSet(userdata: unknown): void {
@@ -160,17 +124,16 @@ export class ClientBase {
   }
   /** The will: published by the broker if the connection is lost without disconnect(). */
   willSet(topic: string, payload?: PayloadInput, qos: number = 0, retain = false, properties?: Properties): void {
-    const will: WillSettings = { topic: checkTopicName(topic), payload: toPayload(payload), qos: checkQos(qos), retain };
-    if (properties !== undefined) will.properties = properties;
-    this.#set(() => (this.#will = will));
+    const will = { topic: checkTopicName(topic), payload: toPayload(payload), qos: checkQos(qos), retain, ...(properties !== undefined ? { properties } : {}) };
+    this.#set((s) => (s.will = will));
   }
   willClear(): void {
-    this.#set(() => (this.#will = undefined));
+    this.#set((s) => (s.will = undefined));
   }
   reconnectDelaySet(minDelay: number | { minDelay?: number; maxDelay?: number } = 1, maxDelay = 120): void {
-    const opts = typeof minDelay === 'object' ? { minDelay: minDelay.minDelay ?? 1, maxDelay: minDelay.maxDelay ?? 120 } : { minDelay, maxDelay };
-    if (!(opts.minDelay > 0 && opts.maxDelay >= opts.minDelay)) throw new MqttError('INVALID_ARGUMENT', 'need 0 < minDelay <= maxDelay');
-    this.#set(() => (this.#reconnectDelay = opts));
+    const min = typeof minDelay === 'object' ? (minDelay.minDelay ?? 1) : minDelay;
+    const max = typeof minDelay === 'object' ? (minDelay.maxDelay ?? 120) : maxDelay;
+    this.#set((s) => s.setReconnectDelay(min, max));
   }
   enableLogger(logger: Logger = console): void {
     this.#logger = logger;
@@ -195,7 +158,7 @@ export class ClientBase {
         return await engine.connect(options.signal ? { signal: options.signal } : {});
       } catch (error) {
         const unreachable = error instanceof MqttError && UNREACHABLE.has(error.code);
-        if (!unreachable || tries >= this.#servers.length) throw error;
+        if (!unreachable || tries >= this.#settings.servers.length) throw error;
         this.#log(LOG_LEVELS.warning, `${String(error)}; trying the next server`);
       }
     }
@@ -203,16 +166,7 @@ export class ClientBase {
 
   /** Records where to connect; the connection is made by loopStart() or loopForever(). */
   connectAsync(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): void {
-    if (keepalive !== undefined && !(keepalive >= 0)) throw new MqttError('INVALID_ARGUMENT', 'keepalive must be >= 0');
-    this.#set(() => {
-      if (host !== undefined) this.#servers = (typeof host === 'string' ? [host.includes('://') ? host : { host, port: port ?? this.#defaultPort() }] : host).map((s) => this.#address(s));
-      if (keepalive !== undefined) this.#keepalive = keepalive;
-      this.#bindAddress = bindAddress || options.bindAddress || undefined;
-      if (options.properties !== undefined) this.#connectProperties = options.properties;
-    });
-    if (this.#servers.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no broker: give a host, a URL or servers');
-    const fromUrl = this.#servers[0];
-    if (fromUrl?.username !== undefined && this.#username === undefined) this.usernamePwSet(fromUrl.username, fromUrl.password);
+    this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, options.properties));
     this.#connectRequested = true;
   }
 
@@ -220,7 +174,7 @@ export class ClientBase {
   async connectSrv(domain?: string, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
     const resolveSrv = this.#platform.resolveSrv;
     if (resolveSrv === undefined) throw new MqttError('INVALID_STATE', 'connectSrv() needs DNS, which this runtime does not offer');
-    const targets = await resolveSrv(domain, this.#tls !== undefined, options.dnsServers);
+    const targets = await resolveSrv(domain, this.#settings.tls !== undefined, options.dnsServers);
     if (targets.length === 0) throw new MqttError('DNS_ERROR', `no SRV records for ${domain ?? 'the local domain'}`);
     return this.connect(targets, undefined, keepalive, bindAddress, options);
   }
@@ -326,11 +280,11 @@ export class ClientBase {
       retain,
       ...(properties !== undefined ? { properties } : {}),
     });
-    const waiter = this.#waiter(handle.mid);
+    const waiter = this.#publishWaiters.wait(handle.mid);
     // QoS 0 may complete inside engine.publish(); later engines (after a rebuild) report by event.
     handle.done.then(
-      () => this.#settlePublish(handle.mid, undefined),
-      (error: MqttError) => this.#settlePublish(handle.mid, error),
+      () => this.#publishWaiters.settle(handle.mid),
+      (error: MqttError) => this.#publishWaiters.settle(handle.mid, error),
     );
     return new MessageInfo(handle.rc, handle.mid, waiter);
   }
@@ -351,53 +305,21 @@ export class ClientBase {
 
   /** Runs `callback` for messages matching `sub` (every matching filter's callback runs; onMessage only when none does). */
   messageCallbackAdd(sub: string, callback: OnMessage<this>): void {
-    this.#router.remove(checkTopicFilter(sub));
-    this.#router.add(sub, callback);
+    this.#dispatch.add(checkTopicFilter(sub), (message) => callback(this, this.#userdata, message));
   }
   messageCallbackRemove(sub: string): void {
-    this.#router.remove(checkTopicFilter(sub));
+    this.#dispatch.remove(checkTopicFilter(sub));
   }
 
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
-    return messageStream(filter, options, (listener) => {
-      this.#streams.add(listener);
-      return () => this.#streams.delete(listener);
-    });
+    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener));
   }
-  readonly #streams = new Set<(message: MqttMessage) => void>();
-
   // ---- engine wiring ----------------------------------------------------------------------------
 
-  #set(change: () => unknown): void {
-    change();
+  #set(change: (settings: ClientSettings) => unknown): void {
+    change(this.#settings);
     this.#engineDirty = true;
-  }
-
-  #defaultPort(): number {
-    const secure = this.#tls !== undefined;
-    if (this.#options.transport === 'websockets') return secure ? DEFAULT_PORTS.wss : DEFAULT_PORTS.ws;
-    return secure ? DEFAULT_PORTS.tls : DEFAULT_PORTS.tcp;
-  }
-
-  #address(spec: ServerSpec): BrokerAddress {
-    if (typeof spec === 'string' && spec.includes('://')) return parseBrokerUrl(spec);
-    const { host, port } = typeof spec === 'string' ? { host: spec, port: undefined } : spec;
-    const secure = this.#tls !== undefined;
-    const kind = this.#options.transport === 'websockets' ? (secure ? 'wss' : 'ws') : secure ? 'tls' : 'tcp';
-    return { kind, host, port: port ?? DEFAULT_PORTS[kind], ...(kind === 'ws' || kind === 'wss' ? { path: this.#ws.path } : {}) };
-  }
-
-  #transports(): Transport[] {
-    if (this.#servers.length === 0) return [noServer];
-    const settings = {
-      bindAddress: this.#bindAddress,
-      connectTimeout: (this.#options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
-      tls: this.#tls,
-      ws: this.#ws,
-      proxy: this.#proxy,
-    };
-    return this.#servers.map((address) => this.#platform.createTransport(address, settings));
   }
 
   /** The engine for a new connection: rebuilt with the current settings when they changed and it is idle. */
@@ -414,32 +336,9 @@ export class ClientBase {
   #buildEngine(): MqttEngine {
     const previous = this.#engine;
     this.#dropEngine();
-    const o = this.#options;
-    const transports = this.#transports();
-    const engine = new MqttEngine({
-      transports,
-      protocolVersion: o.protocol ?? MQTTv311,
-      clientId: this.#clientId,
-      cleanSession: o.cleanSession ?? true,
-      keepalive: this.#keepalive,
-      username: this.#username,
-      password: this.#password,
-      will: this.#will,
-      connectProperties: this.#connectProperties,
-      maxInflightMessages: this.#maxInflight,
-      maxQueuedMessages: this.#maxQueued,
-      retryInterval: this.#retrySeconds,
-      connectTimeout: o.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
-      autoReconnect: o.autoReconnect ?? true,
-      reconnectDelay: this.#reconnectDelay,
-      store: o.sessionStore,
-      authenticator: o.authenticator,
-      ...(o.topicAliasMaximum !== undefined ? { topicAliasMaximum: o.topicAliasMaximum } : {}),
-      ...(o.autoTopicAlias !== undefined ? { autoTopicAlias: o.autoTopicAlias } : {}),
-      ...(o.maximumPacketSize !== undefined ? { maximumPacketSize: o.maximumPacketSize } : {}),
-    });
+    const engine = new MqttEngine(this.#settings.engineOptions(this.#platform));
     // Messages queued before this connect() (or by an earlier engine) carry over, mids included.
-    if (previous !== undefined && o.sessionStore === undefined) engine.session.restore(previous.session.snapshot());
+    if (previous !== undefined && this.#settings.options.sessionStore === undefined) engine.session.restore(previous.session.snapshot());
     this.#attach(engine);
     this.#engine = engine;
     this.#engineDirty = false;
@@ -464,9 +363,12 @@ export class ClientBase {
       // loopStop() stops reconnecting, as stopping Paho's network thread does.
       else if (this.#reconnectPaused && engine.state === 'reconnect-wait') engine.disconnect().catch(() => undefined);
     }));
-    on.push(engine.on('message', (m) => this.#deliver(m)));
+    on.push(engine.on('message', (m) => {
+      this.#dispatch.dispatch(m, (message) => this.onMessage?.(this, this.#userdata, message), (what, error) => this.#log(LOG_LEVELS.error, `${what} threw: ${String(error)}`));
+      this.#poke();
+    }));
     on.push(engine.on('publish', (p) => {
-      this.#settlePublish(p.mid, undefined);
+      this.#publishWaiters.settle(p.mid);
       this.onPublish?.(this, this.#userdata, p.mid, p.reasonCode, p.properties);
       this.#poke();
     }));
@@ -485,55 +387,6 @@ export class ClientBase {
     on.push(engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw)));
   }
 
-  #deliver(inbound: InboundMessage): void {
-    const message = new MqttMessage({
-      topic: inbound.topic,
-      payload: inbound.payload,
-      qos: inbound.qos,
-      retain: inbound.retain,
-      dup: inbound.dup,
-      mid: inbound.packetId ?? 0,
-      ...(inbound.properties !== undefined ? { properties: inbound.properties } : {}),
-    });
-    const callbacks = this.#router.match(message.topic);
-    if (callbacks.length === 0) this.#guard('onMessage', () => this.onMessage?.(this, this.#userdata, message));
-    for (const callback of callbacks) this.#guard('message callback', () => callback(this, this.#userdata, message));
-    for (const stream of this.#streams) stream(message);
-    this.#poke();
-  }
-
-  #guard(what: string, fn: () => void): void {
-    try {
-      fn();
-    } catch (error) {
-      this.#log(LOG_LEVELS.error, `${what} threw: ${String(error)}`);
-    }
-  }
-
-  #waiter(mid: number): Promise<void> {
-    const existing = this.#publishWaiters.get(mid);
-    if (existing !== undefined) return existing.promise;
-    let resolve!: () => void;
-    let reject!: (e: MqttError) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    promise.catch(() => undefined);
-    this.#publishWaiters.set(mid, { resolve, reject, promise });
-    return promise;
-  }
-
-  #settlePublish(mid: number, error: MqttError | undefined): void {
-    const waiter = this.#publishWaiters.get(mid);
-    if (waiter === undefined) return;
-    // An ABORTED wait is the caller's own; the message stays queued and its waiter stays.
-    if (error?.code === 'ABORTED') return;
-    this.#publishWaiters.delete(mid);
-    if (error === undefined) waiter.resolve();
-    else waiter.reject(error);
-  }
-
   #startConnecting(retry: boolean, fail: (error: unknown) => void): void {
     const engine = this.#engineForConnect();
     if (engine.state !== 'idle') return;
@@ -541,7 +394,7 @@ export class ClientBase {
     const tryOnce = (): void => {
       engine.connect().catch((error: unknown) => {
         if (!retry || !this.#connectRequested) return fail(error);
-        const { minDelay, maxDelay } = this.#reconnectDelay;
+        const { minDelay, maxDelay } = this.#settings.reconnectDelay;
         const delay = Math.min(maxDelay, minDelay * 2 ** attempt++) * 1000;
         this.#log(LOG_LEVELS.warning, `connection failed (${String(error)}); retrying in ${delay} ms`);
         setTimeout(() => {
@@ -565,7 +418,8 @@ export class ClientBase {
 
   #log(level: (typeof LOG_LEVELS)[keyof typeof LOG_LEVELS], line: string): void {
     if (this.onLog === undefined && this.#logger === undefined) return;
-    const secrets = typeof this.#password === 'string' ? [this.#password] : [];
+    const password = this.#settings.password;
+    const secrets = typeof password === 'string' ? [password] : [];
     const safe = redactSecrets(line, secrets);
     this.onLog?.(this, this.#userdata, level, safe);
     this.#logger?.[LOG_LEVEL_METHOD[level]](safe);
