@@ -1,6 +1,7 @@
 // NATS server 2.9 with its MQTT gateway (3.1.1; QoS 0 and 1), spawned on free loopback ports with
 // JetStream in a temp dir. Anonymous clients map to user `anon`; `interop`/`secret` is checked;
-// both are denied subscriptions to `denied.>` (MQTT `denied/#`).
+// both are denied subscriptions to `denied.>` (MQTT `denied/#`). ack_wait 2 s: NATS redelivers
+// an unacknowledged QoS 1 message after ack_wait (default 30 s), not on reconnect.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ accounts {
   }
 }
 no_auth_user: anon
-mqtt { listen: 127.0.0.1:${mqttPort} }
+mqtt { listen: 127.0.0.1:${mqttPort}, ack_wait: "2s" }
 `;
 }
 

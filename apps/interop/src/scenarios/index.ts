@@ -2,8 +2,18 @@
 import type { Scenario } from '../types.js';
 import { basicScenarios } from './basic.js';
 import { connectScenarios } from './connect.js';
+import { keepaliveScenarios } from './keepalive.js';
+import { redeliveryScenarios } from './redelivery.js';
 import { sessionScenarios } from './sessions.js';
 import { subscriptionScenarios } from './subscriptions.js';
 import { willScenarios } from './will.js';
 
-export const ALL_SCENARIOS: readonly Scenario[] = [...connectScenarios, ...basicScenarios, ...sessionScenarios, ...willScenarios, ...subscriptionScenarios];
+export const ALL_SCENARIOS: readonly Scenario[] = [
+  ...connectScenarios,
+  ...basicScenarios,
+  ...sessionScenarios,
+  ...willScenarios,
+  ...subscriptionScenarios,
+  ...keepaliveScenarios,
+  ...redeliveryScenarios,
+];

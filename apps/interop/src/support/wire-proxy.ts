@@ -113,7 +113,7 @@ export class WireProxy {
   rule: Rule | undefined;
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
-  #frozen = false;
+  #frozen: { up: boolean; down: boolean } = { up: false, down: false };
   #connections = 0;
 
   private constructor(server: Server) {
@@ -141,9 +141,12 @@ export class WireProxy {
     return this.#connections;
   }
 
-  /** Stops forwarding in both directions; the sockets stay open (a broker that stopped answering). */
-  freeze(): void {
-    this.#frozen = true;
+  /**
+   * Stops forwarding (packets are still logged); the sockets stay open. `down` only: the broker
+   * still hears the client (so it does not time the client out) but its answers are lost.
+   */
+  freeze(direction: Direction | 'both' = 'both'): void {
+    this.#frozen = { up: direction !== 'down', down: direction !== 'up' };
   }
 
   of(type: number, dir?: Direction): WirePacket[] {
@@ -172,10 +175,10 @@ export class WireProxy {
     const pipe = (from: Socket, to: Socket, dir: Direction): void => {
       const framer = new Framer();
       from.on('data', (chunk: Buffer) => {
-        if (this.#frozen) return;
         for (const frame of framer.push(chunk)) {
           const packet: WirePacket = { conn, dir, type: frame.type, flags: frame.flags, body: Buffer.from(frame.body), at: Date.now() };
           this.packets.push(packet);
+          if (this.#frozen[dir]) continue; // logged, never delivered
           const verdict = this.rule?.(packet) ?? 'forward';
           if (verdict === 'cut') return cut();
           if (verdict === 'forward') to.write(frame.raw);
