@@ -1,7 +1,7 @@
 // The Client users import: the seed's (Paho 1.5) whole API in camelCase, plus MQTT 5, Promises,
 // AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in
 // core's MqttEngine, and the transports come from the injected Platform (Node or browser).
-import { MqttError, type Properties, type Subscription } from '@x/mqtt-codec';
+import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
 import { MqttEngine, toSubscriptions, type ConnectResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, WsSettings } from './client-options.js';
@@ -123,7 +123,7 @@ export class ClientBase {
     this.#userdata = userdata;
   }
   /** The will: published by the broker if the connection is lost without disconnect(). */
-  willSet(topic: string, payload?: PayloadInput, qos: number = 0, retain = false, properties?: Properties): void {
+  willSet(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: Properties): void {
     const will = { topic: checkTopicName(topic), payload: toPayload(payload), qos: checkQos(qos), retain, ...(properties !== undefined ? { properties } : {}) };
     this.#set((s) => (s.will = will));
   }
@@ -274,7 +274,7 @@ export class ClientBase {
   // ---- publish / subscribe --------------------------------------------------------------------
 
   /** Publishes; `await` it (or waitForPublish()) for completion. Throws INVALID_TOPIC/INVALID_QOS/PACKET_TOO_LARGE. */
-  publish(topic: string, payload?: PayloadInput, qos: number = 0, retain = false, properties?: Properties): MessageInfo {
+  publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: Properties): MessageInfo {
     const handle = this.#ensureEngine().publish(checkTopicName(topic), toPayload(payload), {
       qos: checkQos(qos),
       retain,
