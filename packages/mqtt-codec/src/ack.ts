@@ -1,18 +1,25 @@
 // PUBACK, PUBREC, PUBREL, PUBCOMP: a packet id, and in v5 a reason code and properties.
 // Canonical form: v5 decodes always carry `reasonCode` (0 when absent on the wire); v3 never do.
 // On the wire the reason code is omitted when it is 0 and there are no properties (§3.4.2.1).
-import { fail, REASON_PROTOCOL_ERROR } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
-import { PACKET_TYPE_CODES, type PubackPacket, type PubcompPacket, type PubrecPacket, type PubrelPacket } from './packets.js';
-import { propertiesLength, propertiesSectionLength, readProperties, writeProperties } from './properties.js';
-import { isReasonCodeAllowed } from './reason-codes.js';
+import { PACKET_TYPE_CODES, type AuthPacket, type DisconnectPacket, type PubackPacket, type PubcompPacket, type PubrecPacket, type PubrelPacket } from './packets.js';
+import { propertiesLength, propertiesSectionLength, readProperties, withProperties, writeProperties } from './properties.js';
+import type { Reader } from './reader.js';
+import { checkReasonCode } from './reason-codes.js';
 import { checkPacketId } from './writer.js';
 
 type AckPacket = PubackPacket | PubrecPacket | PubrelPacket | PubcompPacket;
 
-function checkReasonCode(type: AckPacket['type'], code: unknown): number {
-  if (typeof code !== 'number' || !isReasonCodeAllowed(type, code)) fail('INVALID_REASON_CODE', `${type}: reason code ${String(code)} is not allowed`);
-  return code;
+/**
+ * The v5 tail of acks, DISCONNECT and AUTH: a reason code (absent means 0), then properties
+ * (absent means none), then nothing. Sets both on `packet` and returns it.
+ */
+export function readReasonAndProperties<P extends AckPacket | DisconnectPacket | AuthPacket>(r: Reader, packet: P): P {
+  // "If the Remaining Length is less than 4 there is no Property Length and the value of 0 is used"
+  packet.reasonCode = checkReasonCode(packet.type, r.remaining > 0 ? r.u8('reason code') : 0, 5, true);
+  const properties = r.remaining > 0 ? readProperties(r, packet.type) : undefined;
+  r.done(packet.type);
+  return withProperties(packet, properties);
 }
 
 /** True when the v5 short form (packet id only) carries the packet exactly. */
@@ -27,12 +34,8 @@ function ackCodec<P extends AckPacket>(type: P['type']): PacketCodec<P> {
     firstByte: () => firstByte,
     measure(packet, version) {
       checkPacketId(packet.packetId, type);
-      if (version !== 5) {
-        if (packet.reasonCode !== undefined && packet.reasonCode !== 0) fail('INVALID_REASON_CODE', `${type}: reason codes need MQTT 5`);
-        return 2;
-      }
-      checkReasonCode(type, packet.reasonCode ?? 0);
-      return isShortForm(packet) ? 2 : 3 + propertiesSectionLength(packet.properties, type);
+      checkReasonCode(type, packet.reasonCode ?? 0, version);
+      return version !== 5 || isShortForm(packet) ? 2 : 3 + propertiesSectionLength(packet.properties, type);
     },
     write(w, packet, version) {
       w.u16(packet.packetId);
@@ -41,19 +44,9 @@ function ackCodec<P extends AckPacket>(type: P['type']): PacketCodec<P> {
       writeProperties(w, packet.properties, type);
     },
     decode(r, _flags, version) {
-      const packetId = r.u16('packet identifier');
-      if (packetId === 0) fail('INVALID_PACKET_ID', `${type}: packet identifier 0`, REASON_PROTOCOL_ERROR); // [MQTT-2.3.1-1]
-      if (version !== 5) {
-        r.done(type);
-        return { type, packetId } as P;
-      }
-      // "If the Remaining Length is less than 4 there is no Property Length and the value of 0 is used"
-      const reasonCode = r.remaining > 0 ? r.u8('reason code') : 0;
-      if (!isReasonCodeAllowed(type, reasonCode)) fail('INVALID_REASON_CODE', `${type}: reason code 0x${reasonCode.toString(16)} is not allowed`, REASON_PROTOCOL_ERROR);
-      const properties = r.remaining > 0 ? readProperties(r, type) : undefined;
+      const packet = { type, packetId: r.packetId(type) } as P;
+      if (version === 5) return readReasonAndProperties(r, packet);
       r.done(type);
-      const packet = { type, packetId, reasonCode } as P;
-      if (properties !== undefined) packet.properties = properties;
       return packet;
     },
   };

@@ -4,8 +4,8 @@
 import { fail, invalidPacket, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { ConnackPacket, ConnectPacket, ProtocolVersion, Will } from './packets.js';
-import { propertiesSectionLength, readProperties, writeProperties } from './properties.js';
-import { CONNACK_RETURN_CODES, isReasonCodeAllowed } from './reason-codes.js';
+import { propertiesSectionLength, readProperties, withProperties, writeProperties } from './properties.js';
+import { checkReasonCode, isConnackReturnCode } from './reason-codes.js';
 import { checkTopicName } from './topic.js';
 import { checkBoolean, checkOptionalBoolean, checkQos, checkUint16, isObject, measureBinary, measureString } from './writer.js';
 
@@ -109,14 +109,12 @@ export const connectCodec: PacketCodec<ConnectPacket> = {
     const packet: ConnectPacket = { type: 'connect', protocolVersion: version, clientId, cleanStart: (flags & FLAG_CLEAN) !== 0, keepalive };
     if (protocolName !== defaultProtocolName(version)) packet.protocolName = protocolName;
     if (level & BRIDGE_BIT) packet.bridgeMode = true;
-    if (properties !== undefined) packet.properties = properties;
+    withProperties(packet, properties);
     if (hasWill) {
       const willProperties = version === 5 ? readProperties(r, 'will') : undefined;
       const topic = r.utf8('will topic');
       checkTopicName(topic);
-      const will: Will = { topic, payload: r.binary('will payload'), qos: willQos as 0 | 1 | 2, retain: (flags & FLAG_WILL_RETAIN) !== 0 };
-      if (willProperties !== undefined) will.properties = willProperties;
-      packet.will = will;
+      packet.will = withProperties<Will>({ topic, payload: r.binary('will payload'), qos: willQos as 0 | 1 | 2, retain: (flags & FLAG_WILL_RETAIN) !== 0 }, willProperties);
     }
     if (hasUsername) packet.username = r.utf8('user name');
     if (hasPassword) packet.password = r.binary('password');
@@ -127,17 +125,11 @@ export const connectCodec: PacketCodec<ConnectPacket> = {
 
 // ---- CONNACK ------------------------------------------------------------------------------
 
-function checkConnackCode(code: unknown, version: ProtocolVersion): number {
-  const ok = typeof code === 'number' && (version === 5 ? isReasonCodeAllowed('connack', code) : CONNACK_RETURN_CODES[code] !== undefined);
-  if (!ok) fail('INVALID_REASON_CODE', `connack: ${version === 5 ? 'reason' : 'return'} code ${String(code)} is not allowed`);
-  return code as number;
-}
-
 export const connackCodec: PacketCodec<ConnackPacket> = {
   firstByte: () => 0x20,
   measure(packet, version) {
     checkBoolean(packet.sessionPresent, 'connack: sessionPresent');
-    checkConnackCode(packet.reasonCode, version);
+    checkReasonCode('connack', packet.reasonCode, version);
     return version === 5 ? 2 + propertiesSectionLength(packet.properties, 'connack') : 2;
   },
   write(w, packet, version) {
@@ -150,7 +142,7 @@ export const connackCodec: PacketCodec<ConnackPacket> = {
     if (ackFlags & 0xfe) malformed('connack: reserved acknowledge flag bits 7-1 are set'); // [MQTT-3.2.2-1] (v5)
     const packet: ConnackPacket = { type: 'connack', sessionPresent: ackFlags === 1, reasonCode: 0 };
     if (version !== 5) {
-      packet.reasonCode = checkConnackCode(r.u8('return code'), version);
+      packet.reasonCode = checkReasonCode('connack', r.u8('return code'), version, true);
       r.done('connack');
       return packet;
     }
@@ -158,12 +150,8 @@ export const connackCodec: PacketCodec<ConnackPacket> = {
     // (return code 1), which must reach the client as such; a missing reason code reads as 0.
     const legacy = r.remaining === 1; // the whole body was 2 bytes: flags and a return code
     const code = r.remaining > 0 ? r.u8('reason code') : 0;
-    if (!isReasonCodeAllowed('connack', code) && !(legacy && CONNACK_RETURN_CODES[code] !== undefined)) {
-      fail('INVALID_REASON_CODE', `connack: reason code 0x${code.toString(16)} is not allowed`, REASON_PROTOCOL_ERROR);
-    }
-    packet.reasonCode = code;
-    const properties = r.remaining > 0 ? readProperties(r, 'connack') : undefined;
-    if (properties !== undefined) packet.properties = properties;
+    packet.reasonCode = checkReasonCode('connack', code, legacy && isConnackReturnCode(code) ? 4 : 5, true);
+    withProperties(packet, r.remaining > 0 ? readProperties(r, 'connack') : undefined);
     r.done('connack');
     return packet;
   },

@@ -236,6 +236,12 @@ function readValue(r: Reader, d: PropertyDefinition): unknown {
   return n;
 }
 
+/** Sets `properties` on `packet` when there are any (the canonical form omits empty ones). */
+export function withProperties<P extends { properties?: Properties }>(packet: P, properties: Properties | undefined): P {
+  if (properties !== undefined) packet.properties = properties;
+  return packet;
+}
+
 /** Reads a property section; returns undefined when it is empty (the canonical form). */
 export function readProperties(r: Reader, ctx: PropertyContext): Properties | undefined {
   const length = r.varint('property length');

@@ -1,10 +1,10 @@
 // PUBLISH: the hot path of every MQTT program, so it is measured and written by hand into one
 // exact-size buffer. Invariant: a decoded payload is a view into the bytes the packet arrived in;
 // `packetId` is present exactly when qos > 0.
-import { fail, invalidPacket, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
+import { fail, invalidPacket, REASON_MALFORMED_PACKET } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { ProtocolVersion, PublishPacket } from './packets.js';
-import { propertiesLength, readProperties, writeProperties } from './properties.js';
+import { propertiesLength, readProperties, withProperties, writeProperties } from './properties.js';
 import { checkTopicName } from './topic.js';
 import { utf8Length, writeUtf8 } from './utf8.js';
 import { MAX_VARINT, varintLength, writeVarint } from './varint.js';
@@ -97,16 +97,11 @@ export const publishCodec: PacketCodec<PublishPacket> = {
     const dup = (flags & 0x08) !== 0;
     if (dup && qos === 0) fail('INVALID_FLAGS', 'publish: DUP set on a QoS 0 message', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-2]
     const topic = r.utf8('topic name');
-    let packetId: number | undefined;
-    if (qos > 0) {
-      packetId = r.u16('packet identifier');
-      if (packetId === 0) fail('INVALID_PACKET_ID', 'publish: packet identifier 0', REASON_PROTOCOL_ERROR); // [MQTT-2.3.1-1]
-    }
+    const packetId = qos > 0 ? r.packetId('publish') : undefined;
     const properties = version === 5 ? readProperties(r, 'publish') : undefined;
     checkTopicName(topic, properties?.topicAlias !== undefined); // [MQTT-3.3.2-2]
     const packet: PublishPacket = { type: 'publish', topic, payload: r.rest(), qos: qos as 0 | 1 | 2, retain: (flags & 0x01) !== 0, dup };
     if (packetId !== undefined) packet.packetId = packetId;
-    if (properties !== undefined) packet.properties = properties;
-    return packet;
+    return withProperties(packet, properties);
   },
 };

@@ -1,7 +1,7 @@
 // A bounds-checked cursor over one packet body, buf[pos, end). Every read checks the bound first,
 // so a truncated packet is a MALFORMED_PACKET, never a RangeError or an `undefined` read.
 // Binary fields and payloads are returned as views (subarray) into `buf`, not copies.
-import { fail, malformed, REASON_MALFORMED_PACKET } from './fail.js';
+import { fail, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
 import { readUtf8 } from './utf8.js';
 
 const EMPTY = new Uint8Array(0);
@@ -55,6 +55,13 @@ export class Reader {
     const { buf, pos } = this;
     this.pos = pos + 4;
     return buf[pos]! * 0x1000000 + ((buf[pos + 1]! << 16) | (buf[pos + 2]! << 8) | buf[pos + 3]!);
+  }
+
+  /** A packet identifier of `type`; 0 is a Protocol Error. */
+  packetId(type: string): number {
+    const packetId = this.u16('packet identifier');
+    if (packetId === 0) fail('INVALID_PACKET_ID', `${type}: packet identifier 0`, REASON_PROTOCOL_ERROR); // [MQTT-2.3.1-1]
+    return packetId;
   }
 
   /** A Variable Byte Integer; more than 4 bytes is malformed (MQTT 5 §1.5.5). */

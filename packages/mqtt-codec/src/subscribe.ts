@@ -3,17 +3,24 @@
 // (v3 never do); a v5 UNSUBACK always carries reasonCodes (a v3 one never does).
 import { fail, invalidPacket, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
-import type { PacketType, ProtocolVersion, QoS, SubackPacket, SubscribePacket, Subscription, UnsubackPacket, UnsubscribePacket } from './packets.js';
-import { propertiesSectionLength, readProperties, writeProperties } from './properties.js';
-import { isReasonCodeAllowed, SUBACK_FAILURE } from './reason-codes.js';
+import type { PacketType, Properties, ProtocolVersion, QoS, SubackPacket, SubscribePacket, Subscription, UnsubackPacket, UnsubscribePacket } from './packets.js';
+import { propertiesSectionLength, readProperties, withProperties, writeProperties, type PropertyContext } from './properties.js';
+import { checkReasonCode } from './reason-codes.js';
 import type { Reader } from './reader.js';
 import { checkTopicFilter } from './topic.js';
 import { checkOptionalBoolean, checkPacketId, checkQos, isObject, measureString } from './writer.js';
 
-function readPacketId(r: Reader, type: PacketType): number {
-  const packetId = r.u16('packet identifier');
-  if (packetId === 0) fail('INVALID_PACKET_ID', `${type}: packet identifier 0`, REASON_PROTOCOL_ERROR); // [MQTT-2.3.1-1]
-  return packetId;
+/** The reason codes that end a SUBACK or v5 UNSUBACK: at least one, each allowed there. */
+function readReasonCodes(r: Reader, type: 'suback' | 'unsuback', version: ProtocolVersion): number[] {
+  const reasonCodes = Array.from(r.rest());
+  if (reasonCodes.length === 0) fail('PROTOCOL_ERROR', `${type}: no reason code`, REASON_PROTOCOL_ERROR);
+  for (const code of reasonCodes) checkReasonCode(type, code, version, true);
+  return reasonCodes;
+}
+
+/** Packet id, then (v5) properties: the start of every packet in this file. */
+function readHead(r: Reader, type: PacketType, version: ProtocolVersion): { packetId: number; properties: Properties | undefined } {
+  return { packetId: r.packetId(type), properties: version === 5 ? readProperties(r, type as PropertyContext) : undefined };
 }
 
 function checkNonEmptyArray(value: unknown, what: string): asserts value is unknown[] {
@@ -64,8 +71,7 @@ export const subscribeCodec: PacketCodec<SubscribePacket> = {
     }
   },
   decode(r, _flags, version) {
-    const packetId = readPacketId(r, 'subscribe');
-    const properties = version === 5 ? readProperties(r, 'subscribe') : undefined;
+    const { packetId, properties } = readHead(r, 'subscribe', version);
     const subscriptions: Subscription[] = [];
     while (r.remaining > 0) {
       const topicFilter = r.utf8('topic filter');
@@ -84,27 +90,18 @@ export const subscribeCodec: PacketCodec<SubscribePacket> = {
       subscriptions.push({ topicFilter, qos: qos as QoS, noLocal: (options & 0x04) !== 0, retainAsPublished: (options & 0x08) !== 0, retainHandling: retainHandling as 0 | 1 | 2 });
     }
     if (subscriptions.length === 0) fail('PROTOCOL_ERROR', 'subscribe: no topic filter', REASON_PROTOCOL_ERROR); // [MQTT-3.8.3-3]
-    const packet: SubscribePacket = { type: 'subscribe', packetId, subscriptions };
-    if (properties !== undefined) packet.properties = properties;
-    return packet;
+    return withProperties<SubscribePacket>({ type: 'subscribe', packetId, subscriptions }, properties);
   },
 };
 
 // ---- SUBACK -------------------------------------------------------------------------------
-
-function isSubackCode(code: unknown, version: ProtocolVersion): boolean {
-  if (typeof code !== 'number') return false;
-  return version === 5 ? isReasonCodeAllowed('suback', code) : code <= 2 || code === SUBACK_FAILURE; // [MQTT-3.9.3-2]
-}
 
 export const subackCodec: PacketCodec<SubackPacket> = {
   firstByte: () => 0x90,
   measure(packet, version) {
     checkPacketId(packet.packetId, 'suback');
     checkNonEmptyArray(packet.reasonCodes, 'suback: reasonCodes');
-    for (const code of packet.reasonCodes) {
-      if (!isSubackCode(code, version)) fail('INVALID_REASON_CODE', `suback: code ${String(code)} is not allowed`);
-    }
+    for (const code of packet.reasonCodes) checkReasonCode('suback', code, version);
     return 2 + (version === 5 ? propertiesSectionLength(packet.properties, 'suback') : 0) + packet.reasonCodes.length;
   },
   write(w, packet, version) {
@@ -113,16 +110,8 @@ export const subackCodec: PacketCodec<SubackPacket> = {
     for (const code of packet.reasonCodes) w.u8(code);
   },
   decode(r, _flags, version) {
-    const packetId = readPacketId(r, 'suback');
-    const properties = version === 5 ? readProperties(r, 'suback') : undefined;
-    const reasonCodes = Array.from(r.rest());
-    if (reasonCodes.length === 0) fail('PROTOCOL_ERROR', 'suback: no return code', REASON_PROTOCOL_ERROR);
-    for (const code of reasonCodes) {
-      if (!isSubackCode(code, version)) fail('INVALID_REASON_CODE', `suback: code 0x${code.toString(16)} is not allowed`, REASON_PROTOCOL_ERROR);
-    }
-    const packet: SubackPacket = { type: 'suback', packetId, reasonCodes };
-    if (properties !== undefined) packet.properties = properties;
-    return packet;
+    const { packetId, properties } = readHead(r, 'suback', version);
+    return withProperties<SubackPacket>({ type: 'suback', packetId, reasonCodes: readReasonCodes(r, 'suback', version) }, properties);
   },
 };
 
@@ -143,8 +132,7 @@ export const unsubscribeCodec: PacketCodec<UnsubscribePacket> = {
     for (const filter of packet.topicFilters) w.utf8(filter);
   },
   decode(r, _flags, version) {
-    const packetId = readPacketId(r, 'unsubscribe');
-    const properties = version === 5 ? readProperties(r, 'unsubscribe') : undefined;
+    const { packetId, properties } = readHead(r, 'unsubscribe', version);
     const topicFilters: string[] = [];
     while (r.remaining > 0) {
       const filter = r.utf8('topic filter');
@@ -152,9 +140,7 @@ export const unsubscribeCodec: PacketCodec<UnsubscribePacket> = {
       topicFilters.push(filter);
     }
     if (topicFilters.length === 0) fail('PROTOCOL_ERROR', 'unsubscribe: no topic filter', REASON_PROTOCOL_ERROR); // [MQTT-3.10.3-2]
-    const packet: UnsubscribePacket = { type: 'unsubscribe', packetId, topicFilters };
-    if (properties !== undefined) packet.properties = properties;
-    return packet;
+    return withProperties<UnsubscribePacket>({ type: 'unsubscribe', packetId, topicFilters }, properties);
   },
 };
 
@@ -166,9 +152,7 @@ export const unsubackCodec: PacketCodec<UnsubackPacket> = {
     checkPacketId(packet.packetId, 'unsuback');
     if (version !== 5) return 2; // 3.1.1 UNSUBACK has no payload; reasonCodes are v5 only
     checkNonEmptyArray(packet.reasonCodes, 'unsuback: reasonCodes');
-    for (const code of packet.reasonCodes) {
-      if (typeof code !== 'number' || !isReasonCodeAllowed('unsuback', code)) fail('INVALID_REASON_CODE', `unsuback: code ${String(code)} is not allowed`);
-    }
+    for (const code of packet.reasonCodes) checkReasonCode('unsuback', code, version);
     return 2 + propertiesSectionLength(packet.properties, 'unsuback') + packet.reasonCodes.length;
   },
   write(w, packet, version) {
@@ -178,19 +162,11 @@ export const unsubackCodec: PacketCodec<UnsubackPacket> = {
     for (const code of packet.reasonCodes!) w.u8(code);
   },
   decode(r, _flags, version) {
-    const packetId = readPacketId(r, 'unsuback');
+    const { packetId, properties } = readHead(r, 'unsuback', version);
     if (version !== 5) {
       r.done('unsuback');
       return { type: 'unsuback', packetId };
     }
-    const properties = readProperties(r, 'unsuback');
-    const reasonCodes = Array.from(r.rest());
-    if (reasonCodes.length === 0) fail('PROTOCOL_ERROR', 'unsuback: no reason code', REASON_PROTOCOL_ERROR);
-    for (const code of reasonCodes) {
-      if (!isReasonCodeAllowed('unsuback', code)) fail('INVALID_REASON_CODE', `unsuback: reason code 0x${code.toString(16)} is not allowed`, REASON_PROTOCOL_ERROR);
-    }
-    const packet: UnsubackPacket = { type: 'unsuback', packetId, reasonCodes };
-    if (properties !== undefined) packet.properties = properties;
-    return packet;
+    return withProperties<UnsubackPacket>({ type: 'unsuback', packetId, reasonCodes: readReasonCodes(r, 'unsuback', version) }, properties);
   },
 };
