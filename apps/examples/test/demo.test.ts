@@ -1,3 +1,4 @@
+// Runs the quick-start tour (src/demo.ts) and checks each step's line and the 10 s budget.
 import { expect, it } from 'vitest';
 import { describeRun, runExample } from './run-example.js';
 

@@ -1,3 +1,4 @@
+// Runs src/external-loop.ts: socket callbacks bracket three round trips driven by loop().
 import { expect, it } from 'vitest';
 import { describeRun, runExample } from './run-example.js';
 

@@ -1,3 +1,4 @@
+// An example pointed at a port where nothing listens must fail loudly, not hang.
 import { createServer, type AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { describeRun, runExample } from './run-example.js';

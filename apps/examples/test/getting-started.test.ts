@@ -1,3 +1,4 @@
+// Runs src/getting-started.ts on aedes and on mosquitto and checks the $SYS lines it prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

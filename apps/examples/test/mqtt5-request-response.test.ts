@@ -1,3 +1,4 @@
+// Runs src/mqtt5-request-response.ts on mosquitto (MQTT 5), without a URL, and on aedes (3.1.1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAedes, startMosquitto, type AedesBroker, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/per-filter-callbacks.ts: exactly the expected callbacks ran for each topic.
 import { expect, it } from 'vitest';
 import { describeRun, runExample } from './run-example.js';
 

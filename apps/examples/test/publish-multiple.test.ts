@@ -1,3 +1,4 @@
+// Runs src/publish-multiple.ts on aedes and mosquitto: all three messages, each at its QoS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/publish-single.ts on aedes and mosquitto: the listener must print the message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/reconnect.ts on aedes and mosquitto: the exact connect/disconnect sequence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

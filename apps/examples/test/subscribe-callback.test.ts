@@ -1,3 +1,4 @@
+// Runs src/subscribe-callback.ts on aedes and mosquitto: three callbacks, then it stops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/subscribe-simple.ts on aedes and mosquitto: the retained message comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/tls.ts on aedes behind node:tls and on mosquitto's TLS listener (right and wrong CA).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/websockets.ts on aedes behind ws, and on mosquitto's ws and wss listeners.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample, type ExampleRun } from './run-example.js';

@@ -1,3 +1,4 @@
+// Runs src/will.ts on aedes and mosquitto: the monitor sees "online", then the will.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { describeRun, runExample } from './run-example.js';
