@@ -10,9 +10,18 @@ export interface AedesBroker {
   close(): Promise<void>;
 }
 
-export async function startAedes(): Promise<AedesBroker> {
+export interface AedesOptions {
+  /** Subscriptions to these exact filters are refused (SUBACK 0x80). Defaults to none. */
+  readonly deniedFilters?: readonly string[];
+}
+
+export async function startAedes(options: AedesOptions = {}): Promise<AedesBroker> {
   const { Aedes } = await import('aedes');
-  const broker = await Aedes.createBroker();
+  const denied = new Set(options.deniedFilters ?? []);
+  const broker = await Aedes.createBroker({
+    // aedes refuses a subscription when the callback gets a null subscription.
+    authorizeSubscribe: (_client, subscription, callback) => callback(null, denied.has(subscription.topic) ? null : subscription),
+  });
   const server = createServer(broker.handle);
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (socket) => {

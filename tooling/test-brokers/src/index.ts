@@ -9,7 +9,7 @@ export type { ListenerName } from './mosquitto-config.js';
 
 // aedes
 export { startAedes } from './aedes.js';
-export type { AedesBroker } from './aedes.js';
+export type { AedesBroker, AedesOptions } from './aedes.js';
 
 // certificates
 export { makeTestPki } from './pki.js';
