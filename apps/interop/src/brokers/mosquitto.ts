@@ -1,7 +1,8 @@
 // Mosquitto 2.0, the reference broker: spawned by @x/test-brokers with its own config on a free
 // loopback port. Users and ACLs come from the dynamic-security plugin (mosquitto 2.0's file ACL
 // never refuses a SUBSCRIBE: it only filters delivery), so `denied/#` is refused per filter in
-// the SUBACK. $SYS is published every second. Its temp dir is removed on stop.
+// the SUBACK. $SYS is published every second; max_inflight_messages 5 (sent to v5 clients as the
+// CONNACK Receive Maximum) gives the client's outbound flow control a limit to keep. Its temp dir is removed on stop.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ export const mosquitto: BrokerDriver = {
       await dynsecConfig(file);
       const broker = await startMosquitto({
         allowAnonymous: true,
-        extraConfig: [`plugin ${DYNSEC_PLUGIN}`, `plugin_opt_config_file ${file}`, 'sys_interval 1'].join('\n'),
+        extraConfig: [`plugin ${DYNSEC_PLUGIN}`, `plugin_opt_config_file ${file}`, 'sys_interval 1', 'max_inflight_messages 5'].join('\n'),
       });
       return {
         name: 'mosquitto',

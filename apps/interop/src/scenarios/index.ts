@@ -6,6 +6,7 @@ import { keepaliveScenarios } from './keepalive.js';
 import { redeliveryScenarios } from './redelivery.js';
 import { sessionScenarios } from './sessions.js';
 import { subscriptionScenarios } from './subscriptions.js';
+import { v5Scenarios } from './v5.js';
 import { willScenarios } from './will.js';
 
 export const ALL_SCENARIOS: readonly Scenario[] = [
@@ -16,4 +17,5 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...subscriptionScenarios,
   ...keepaliveScenarios,
   ...redeliveryScenarios,
+  ...v5Scenarios,
 ];

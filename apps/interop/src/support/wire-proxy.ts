@@ -61,24 +61,43 @@ function readVarint(b: Buffer, offset: number): [value: number, length: number] 
   throw new Error('bad varint');
 }
 
-function findTopicAlias(b: Buffer, offset: number): number | undefined {
+const BYTE_PROPS = new Set([0x01, 0x17, 0x19, 0x24, 0x25, 0x28, 0x29, 0x2a]);
+const U16_PROPS = new Set([0x13, 0x21, 0x22, 0x23]);
+const U32_PROPS = new Set([0x02, 0x11, 0x18, 0x27]);
+const DATA_PROPS = new Set([0x03, 0x08, 0x09, 0x12, 0x15, 0x16, 0x1a, 0x1c, 0x1f]);
+
+/** The numeric MQTT 5 properties in the property section starting at `offset` (id -> value; strings, binaries and pairs skipped). */
+export function numericProperties(b: Buffer, offset: number): Map<number, number> {
+  const out = new Map<number, number>();
   const [length, size] = readVarint(b, offset);
   let i = offset + size;
   const end = i + length;
   while (i < end) {
     const id = b[i++] ?? 0;
-    if (id === 0x23) return b.readUInt16BE(i);
-    if (id === 0x01) i += 1;
-    else if (id === 0x02) i += 4;
-    else if (id === 0x03 || id === 0x08 || id === 0x09) i += 2 + b.readUInt16BE(i);
-    else if (id === 0x0b) i += readVarint(b, i)[1];
-    else if (id === 0x26) {
+    if (BYTE_PROPS.has(id)) (out.set(id, b[i] ?? 0), (i += 1));
+    else if (U16_PROPS.has(id)) (out.set(id, b.readUInt16BE(i)), (i += 2));
+    else if (U32_PROPS.has(id)) (out.set(id, b.readUInt32BE(i)), (i += 4));
+    else if (DATA_PROPS.has(id)) i += 2 + b.readUInt16BE(i);
+    else if (id === 0x0b) {
+      const [value, n] = readVarint(b, i);
+      out.set(id, value);
+      i += n;
+    } else if (id === 0x26) {
       i += 2 + b.readUInt16BE(i); // name
       i += 2 + b.readUInt16BE(i); // value
-    }
-    else throw new Error(`unexpected PUBLISH property 0x${id.toString(16)}`);
+    } else throw new Error(`unknown property 0x${id.toString(16)}`);
   }
-  return undefined;
+  return out;
+}
+
+function findTopicAlias(b: Buffer, offset: number): number | undefined {
+  return numericProperties(b, offset).get(0x23);
+}
+
+/** A v5 CONNECT's numeric properties (Receive Maximum is 0x21, Session Expiry 0x11, ...). */
+export function connectProperties(packet: WirePacket): Map<number, number> {
+  const nameLength = packet.body.readUInt16BE(0);
+  return numericProperties(packet.body, 2 + nameLength + 4);
 }
 
 /** Splits a byte stream into MQTT packets. */
