@@ -5,7 +5,7 @@
 import { fail, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
 import type { PacketType, Properties, UserProperty } from './packets.js';
 import type { Reader } from './reader.js';
-import { isVarint, MAX_VARINT, varintLength } from './varint.js';
+import { MAX_VARINT, varintLength } from './varint.js';
 import { isObject, measureBinary, measureString, type Writer } from './writer.js';
 
 /** Where a property can sit: a packet, or the will properties inside CONNECT. */
@@ -82,18 +82,29 @@ export function propertyByName(name: string): PropertyDefinition | undefined {
   return BY_NAME.get(name);
 }
 
-// ---- encode -------------------------------------------------------------------------------
+// ---- checks shared by encode and decode (decode passes the v5 reason code to close with) -----
 
-function invalidProperty(name: string, message: string): never {
-  return fail('INVALID_PROPERTY', `property ${name}: ${message}`);
+function invalidProperty(name: string, message: string, reasonCode?: number): never {
+  return fail('INVALID_PROPERTY', `property ${name}: ${message}`, reasonCode);
 }
 
-function checkNumber(d: PropertyDefinition, value: unknown): number {
+/** A numeric value in the property's range ("It is a Protocol Error" outside it). */
+function checkNumber(d: PropertyDefinition, value: unknown, reasonCode?: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < d.min || value > d.max) {
-    invalidProperty(d.name, `must be an integer in ${d.min}..${d.max}`);
+    invalidProperty(d.name, `${String(value)} is not an integer in ${d.min}..${d.max}`, reasonCode);
   }
   return value;
 }
+
+function checkAllowed(d: PropertyDefinition, ctx: PropertyContext, reasonCode?: number): void {
+  if (!d.allowedIn.includes(ctx)) invalidProperty(d.name, `not allowed on ${ctx}`, reasonCode);
+}
+
+function duplicate(d: PropertyDefinition, ctx: PropertyContext, reasonCode?: number): never {
+  return fail('DUPLICATE_PROPERTY', `property ${d.name}: at most one on ${ctx}`, reasonCode);
+}
+
+// ---- encode -------------------------------------------------------------------------------
 
 function valueLength(d: PropertyDefinition, value: unknown, ctx: PropertyContext): number {
   switch (d.wire) {
@@ -115,12 +126,9 @@ function valueLength(d: PropertyDefinition, value: unknown, ctx: PropertyContext
       return 1 + measureBinary(value, `property ${d.name}`);
     case 'varint': {
       if (!Array.isArray(value)) invalidProperty(d.name, 'must be an array of numbers');
-      if (value.length > 1 && !d.repeatsIn.includes(ctx)) fail('DUPLICATE_PROPERTY', `property ${d.name}: at most one on ${ctx}`);
+      if (value.length > 1 && !d.repeatsIn.includes(ctx)) duplicate(d, ctx);
       let total = 0;
-      for (const v of value as unknown[]) {
-        if (!isVarint(v) || v < d.min) invalidProperty(d.name, `each must be an integer in ${d.min}..${d.max}`);
-        total += 1 + varintLength(v);
-      }
+      for (const v of value as unknown[]) total += 1 + varintLength(checkNumber(d, v));
       return total;
     }
     case 'pair': {
@@ -145,7 +153,7 @@ export function propertiesLength(props: unknown, ctx: PropertyContext): number {
     if (value === undefined) continue;
     const d = BY_NAME.get(name);
     if (d === undefined) invalidProperty(name, 'unknown property');
-    if (!d.allowedIn.includes(ctx)) invalidProperty(name, `not allowed on ${ctx}`);
+    checkAllowed(d, ctx);
     total += valueLength(d, value, ctx);
   }
   return total;
@@ -207,7 +215,6 @@ export function writeProperties(w: Writer, props: Properties | undefined, ctx: P
 // ---- decode -------------------------------------------------------------------------------
 
 function readValue(r: Reader, d: PropertyDefinition): unknown {
-  let n: number;
   switch (d.wire) {
     case 'utf8':
       return r.utf8(d.name);
@@ -215,25 +222,16 @@ function readValue(r: Reader, d: PropertyDefinition): unknown {
       return r.binary(d.name);
     case 'pair':
       return [r.utf8('user property name'), r.utf8('user property value')];
-    case 'bool':
-      n = r.u8(d.name);
-      if (n > 1) fail('INVALID_PROPERTY', `property ${d.name}: must be 0 or 1, got ${n}`, REASON_PROTOCOL_ERROR);
+    case 'bool': {
+      const n = r.u8(d.name);
+      if (n > 1) invalidProperty(d.name, `${n} is not 0 or 1`, REASON_PROTOCOL_ERROR);
       return n === 1;
-    case 'byte':
-      n = r.u8(d.name);
-      break;
-    case 'u16':
-      n = r.u16(d.name);
-      break;
-    case 'u32':
-      n = r.u32(d.name);
-      break;
-    case 'varint':
-      n = r.varint(d.name);
-      break;
+    }
+    default: {
+      const n = d.wire === 'byte' ? r.u8(d.name) : d.wire === 'u16' ? r.u16(d.name) : d.wire === 'u32' ? r.u32(d.name) : r.varint(d.name);
+      return checkNumber(d, n, REASON_PROTOCOL_ERROR);
+    }
   }
-  if (n < d.min || n > d.max) fail('INVALID_PROPERTY', `property ${d.name}: ${n} is outside ${d.min}..${d.max}`, REASON_PROTOCOL_ERROR);
-  return n;
 }
 
 /** Sets `properties` on `packet` when there are any (the canonical form omits empty ones). */
@@ -254,18 +252,14 @@ export function readProperties(r: Reader, ctx: PropertyContext): Properties | un
   while (r.pos < end) {
     const id = r.varint('property identifier');
     const d = BY_ID[id];
-    if (d === undefined) fail('INVALID_PROPERTY', `unknown property identifier 0x${id.toString(16)}`, REASON_MALFORMED_PACKET);
-    if (!d.allowedIn.includes(ctx)) fail('INVALID_PROPERTY', `property ${d.name} is not allowed on ${ctx}`, REASON_MALFORMED_PACKET);
+    if (d === undefined) invalidProperty(`0x${id.toString(16)}`, 'unknown property', REASON_MALFORMED_PACKET);
+    checkAllowed(d, ctx, REASON_MALFORMED_PACKET);
     const value = readValue(r, d);
     const existing = props[d.name];
-    if (d.wire === 'varint' || d.wire === 'pair') {
-      if (existing === undefined) props[d.name] = [value];
-      else if (d.repeatsIn.includes(ctx)) (existing as unknown[]).push(value);
-      else fail('DUPLICATE_PROPERTY', `property ${d.name} appears more than once on ${ctx}`, REASON_PROTOCOL_ERROR);
-    } else {
-      if (existing !== undefined) fail('DUPLICATE_PROPERTY', `property ${d.name} appears more than once`, REASON_PROTOCOL_ERROR);
-      props[d.name] = value;
-    }
+    const repeats = d.wire === 'varint' || d.wire === 'pair'; // the model holds an array
+    if (existing === undefined) props[d.name] = repeats ? [value] : value;
+    else if (repeats && d.repeatsIn.includes(ctx)) (existing as unknown[]).push(value);
+    else duplicate(d, ctx, REASON_PROTOCOL_ERROR);
   }
   r.end = packetEnd;
   return props as Properties;

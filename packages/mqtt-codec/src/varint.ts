@@ -17,7 +17,3 @@ export function writeVarint(buf: Uint8Array, pos: number, value: number): number
   buf[pos++] = value;
   return pos;
 }
-
-export function isVarint(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_VARINT;
-}
