@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Session } from '../src/index.js';
 import { Harness } from './helpers/harness.js';
 
 describe('a refused CONNACK', () => {
@@ -23,5 +24,15 @@ describe('a refused CONNACK', () => {
     const [disconnected] = h.of('disconnected');
     expect(disconnected?.error).toMatchObject({ code: 'CONNECTION_REFUSED', reasonCode: 0x86 });
     expect(disconnected?.properties).toEqual({ reasonString: 'nope' });
+  });
+
+  it('from a 3.1.1-only server answering a v5 CONNECT with return code 1 is a refusal (0x84), not a connection', () => {
+    const session = new Session({ protocolVersion: 5 });
+    session.connectionOpened(0);
+    const effects = session.receive(new Uint8Array([0x20, 0x02, 0x00, 0x01]), 1);
+    const error = effects.find((e) => e.type === 'error');
+    expect(error?.type === 'error' && error.error).toMatchObject({ code: 'CONNECTION_REFUSED', reasonCode: 0x84 });
+    expect(effects.map((e) => e.type)).toContain('close');
+    expect(session.state).not.toBe('connected');
   });
 });

@@ -55,7 +55,7 @@ export class ClientBase {
   #detach: Array<() => void> = [];
   readonly #publishWaiters = new PublishWaiters();
   #socket: TransportConnection | undefined;
-  #loopRunning = false;
+  #loopStarted = false;
   #reconnectPaused = false;
   #connectRequested = false;
   #foreverDone: { resolve(): void } | undefined;
@@ -208,7 +208,6 @@ export class ClientBase {
   /** Connects if connectAsync() was used, keeps reconnecting, and resolves when disconnect() is called. */
   loopForever(options: { retryFirstConnection?: boolean } = {}): Promise<number> {
     if (this.#foreverDone !== undefined) return Promise.resolve(MQTT_ERR_INVAL);
-    this.#loopRunning = true;
     this.#reconnectPaused = false;
     const done = new Promise<number>((resolve, reject) => {
       this.#foreverDone = { resolve: () => resolve(MQTT_ERR_SUCCESS) };
@@ -223,8 +222,8 @@ export class ClientBase {
 
   /** Starts connecting (after connectAsync()) and keeps reconnecting in the background. */
   loopStart(): number {
-    if (this.#loopRunning) return MQTT_ERR_INVAL;
-    this.#loopRunning = true;
+    if (this.#loopStarted) return MQTT_ERR_INVAL;
+    this.#loopStarted = true;
     this.#reconnectPaused = false;
     if (this.#connectRequested && !this.isConnected()) this.#startConnecting(true, () => undefined);
     return MQTT_ERR_SUCCESS;
@@ -232,8 +231,8 @@ export class ClientBase {
 
   /** Stops reconnecting in the background; an open connection stays open until disconnect(). */
   loopStop(): number {
-    if (!this.#loopRunning) return MQTT_ERR_INVAL;
-    this.#loopRunning = false;
+    if (!this.#loopStarted) return MQTT_ERR_INVAL;
+    this.#loopStarted = false;
     this.#reconnectPaused = true;
     return MQTT_ERR_SUCCESS;
   }
@@ -408,7 +407,6 @@ export class ClientBase {
   #foreverSettled(): void {
     const done = this.#foreverDone;
     this.#foreverDone = undefined;
-    this.#loopRunning = false;
     done?.resolve();
   }
 

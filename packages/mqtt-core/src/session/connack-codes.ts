@@ -46,16 +46,17 @@ const V5_TEXT: Readonly<Record<number, string>> = {
 
 /** Paho's connack_string: the text of a CONNACK code for the given protocol level. */
 export function connackString(code: number, protocolVersion: 3 | 4 | 5 = 4): string {
-  if (protocolVersion === 5) return V5_TEXT[code] ?? `Unknown reason code 0x${code.toString(16)}`;
+  // A v3-only server answers a v5 CONNECT with a 3.1.1 return code (1: unacceptable protocol version).
+  if (protocolVersion === 5 && (code === 0 || code >= 0x80)) return V5_TEXT[code] ?? `Unknown reason code 0x${code.toString(16)}`;
   return V3_TEXT[code] ?? 'Connection Refused: unknown reason.';
 }
 
-/** True when a CONNACK code means the connection was refused. */
-export function isConnackRefusal(code: number, protocolVersion: 3 | 4 | 5): boolean {
-  return protocolVersion === 5 ? code >= 0x80 : code !== 0;
+/** True when a CONNACK code means the connection was refused: anything but 0, at every level. */
+export function isConnackRefusal(code: number, _protocolVersion: 3 | 4 | 5): boolean {
+  return code !== 0;
 }
 
 /** The v5 reason code a CONNACK refusal maps to (v3 codes are translated; unknown v3 codes give 0x80). */
 export function connackReasonCode(code: number, protocolVersion: 3 | 4 | 5): number {
-  return protocolVersion === 5 ? code : (V3_TO_V5[code] ?? 0x80);
+  return protocolVersion === 5 && code >= 0x80 ? code : (V3_TO_V5[code] ?? 0x80);
 }

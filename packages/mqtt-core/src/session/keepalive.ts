@@ -1,18 +1,26 @@
 // Keepalive bookkeeping for one connection [MQTT-3.1.2-22..24]: a PINGREQ is due `interval` after
-// the last packet we sent; once sent, anything received within `timeout` proves the link alive.
-// No clock here: callers pass `now` (ms) and read deadlines back.
+// the last packet sent or received, whichever is older; once sent, anything received within
+// `timeout` proves the link alive. No clock here: callers pass `now` (ms) and read deadlines back.
+//
+// Why "or received": a client that keeps sending (a QoS 0 stream) never goes `interval` without
+// sending, so with the sent side alone it never pings and never notices a half-open link
+// (apps/faults, half-open fault). Paho 1.5 pings on either side too. The default timeout is half
+// the interval, so a dead link is declared at most 1.5 x keepalive after the last packet received,
+// the bound the spec gives the server [MQTT-3.1.2-24].
 
 export class Keepalive {
   readonly #intervalMs: number;
   readonly #timeoutMs: number;
   #lastSent: number;
+  #lastReceived: number;
   #pingSentAt: number | undefined;
 
-  /** `intervalSeconds` 0 disables keepalive; `timeoutSeconds` 0 means "same as the interval". */
+  /** `intervalSeconds` 0 disables keepalive; `timeoutSeconds` 0 means "half the interval". */
   constructor(intervalSeconds: number, timeoutSeconds: number, now: number) {
     this.#intervalMs = intervalSeconds * 1000;
-    this.#timeoutMs = (timeoutSeconds > 0 ? timeoutSeconds : intervalSeconds) * 1000;
+    this.#timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : this.#intervalMs / 2;
     this.#lastSent = now;
+    this.#lastReceived = now;
   }
 
   get enabled(): boolean {
@@ -29,7 +37,8 @@ export class Keepalive {
   }
 
   /** Any packet received: a pending PINGREQ is answered. */
-  received(): void {
+  received(now: number): void {
+    this.#lastReceived = now;
     this.#pingSentAt = undefined;
   }
 
@@ -41,7 +50,7 @@ export class Keepalive {
   /** When the next PINGREQ is due, or undefined when disabled or one is outstanding. */
   pingDueAt(): number | undefined {
     if (!this.enabled || this.#pingSentAt !== undefined) return undefined;
-    return this.#lastSent + this.#intervalMs;
+    return Math.min(this.#lastSent, this.#lastReceived) + this.#intervalMs;
   }
 
   /** When the link is declared dead, or undefined when no PINGREQ is outstanding. */

@@ -31,7 +31,7 @@ export interface SessionOptions {
   cleanSession: boolean;
   /** Seconds; 0 disables. Defaults to 60. A v5 Server Keep Alive overrides it [MQTT-3.2.2-21]. */
   keepalive: number;
-  /** Seconds to wait for anything after a PINGREQ. Defaults to the keepalive in effect. */
+  /** Seconds to wait for anything after a PINGREQ. Defaults to half the keepalive in effect (0), so a dead link is found within 1.5 x keepalive. */
   pingTimeout: number;
   username: string | undefined;
   /** Never logged. */

@@ -157,7 +157,7 @@ export class Session {
     }
     for (const packet of packets) {
       if (this.#state !== 'connecting' && this.#state !== 'connected') break;
-      this.#keepalive?.received();
+      this.#keepalive?.received(now);
       this.#handle(fx, packet, now);
     }
     return this.#finish(fx, now);
