@@ -3,6 +3,7 @@ import type { Scenario } from '../types.js';
 import { basicScenarios } from './basic.js';
 import { connectScenarios } from './connect.js';
 import { keepaliveScenarios } from './keepalive.js';
+import { peerScenarios } from './peers.js';
 import { redeliveryScenarios } from './redelivery.js';
 import { sessionScenarios } from './sessions.js';
 import { subscriptionScenarios } from './subscriptions.js';
@@ -18,4 +19,5 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   ...keepaliveScenarios,
   ...redeliveryScenarios,
   ...v5Scenarios,
+  ...peerScenarios,
 ];
