@@ -26,6 +26,21 @@ function toMessage(m: InboundMessage): MqttMessage {
   return new MqttMessage({ topic: m.topic, payload: m.payload, qos: m.qos, retain: m.retain, dup: m.dup, mid: m.packetId ?? 0, ...(m.properties ? { properties: m.properties } : {}) });
 }
 
+export type SimpleOptions = Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { retained?: boolean };
+
+/** subscribe.simple, typed by msgCount: one message by default, an array when msgCount is given. */
+export interface SubscribeSimple {
+  (topics: string | readonly string[], options?: SimpleOptions & { msgCount?: 1 }): Promise<MqttMessage>;
+  (topics: string | readonly string[], options: SimpleOptions & { msgCount: number }): Promise<MqttMessage | MqttMessage[]>;
+}
+
+function subscribeSimple(createTransport: ReturnType<typeof transportFactory>): SubscribeSimple {
+  return (async (topics: string | readonly string[], options: SimpleOptions & { msgCount?: number } = {}) => {
+    const result = await rawSubscribe.simple(topics, { ...options, createTransport });
+    return Array.isArray(result) ? result.map(toMessage) : toMessage(result as InboundMessage);
+  }) as SubscribeSimple;
+}
+
 export function bindHelpers(platform: Platform) {
   const createTransport = transportFactory(platform);
   return {
@@ -38,10 +53,7 @@ export function bindHelpers(platform: Platform) {
     },
     subscribe: {
       /** Resolves with one message, or `msgCount` messages as an array. */
-      simple: async (topics: string | readonly string[], options: Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { msgCount?: number; retained?: boolean } = {}) => {
-        const result = await rawSubscribe.simple(topics, { ...options, createTransport });
-        return Array.isArray(result) ? result.map(toMessage) : toMessage(result as InboundMessage);
-      },
+      simple: subscribeSimple(createTransport),
       /** Calls `callback(client, userdata, message)` for each message until `signal` aborts. */
       callback: (
         callback: (client: MqttEngine, userdata: unknown, message: MqttMessage) => void,
