@@ -32,6 +32,7 @@ export function plan(broker: BrokerHandle, scenarios: readonly Scenario[], quick
   return out;
 }
 
+/** Why a scenario does not apply to this broker and version, or undefined. */
 function notApplicable(broker: BrokerHandle, scenario: Scenario, version: Version): string | undefined {
   if (!broker.caps.versions.includes(version)) return `${broker.name} does not speak MQTT ${version} (it speaks ${broker.caps.versions.join(', ')})`;
   return broker.caps.notApplicable?.[scenario.id] ?? scenario.applies?.(broker, version);
@@ -47,7 +48,7 @@ export async function runScenarios(broker: BrokerHandle, scenarios: readonly Sce
   return rows;
 }
 
-async function runOne(broker: BrokerHandle, scenario: Scenario, version: Version): Promise<ResultRow> {
+export async function runOne(broker: BrokerHandle, scenario: Scenario, version: Version): Promise<ResultRow> {
   const base = { broker: broker.name, version, scenario: scenario.id };
   const reason = notApplicable(broker, scenario, version);
   if (reason !== undefined) return { ...base, outcome: 'n/a', ms: 0, detail: reason };

@@ -62,7 +62,7 @@ export interface ClientSpec {
   readonly port?: number;
   readonly username?: string;
   readonly password?: string;
-  readonly will?: { topic: string; payload: Uint8Array | string; qos: number; retain: boolean; properties?: import('@x/mqtt').Properties };
+  readonly will?: { topic: string; payload: Uint8Array | string; qos: 0 | 1 | 2; retain: boolean; properties?: import('@x/mqtt').Properties };
   readonly autoReconnect?: boolean;
   readonly topicAliasMaximum?: number;
   /** Create only; the scenario calls connect(). */

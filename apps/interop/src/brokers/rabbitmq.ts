@@ -20,8 +20,8 @@ const CAPS: Capabilities = {
   versions: ['3.1', '3.1.1'],
   maxQos: 1,
   qosNote: 'RabbitMQ 3.10 MQTT supports QoS 0 and 1 only (docs: "QoS2 is not supported"): QoS 2 subscriptions are granted QoS 1 and a QoS 2 PUBLISH is answered with PUBACK',
-  // One AMQP queue per client, bound once per subscription: a message reaches the queue once.
-  overlap: { '3.1': 'per-client', '3.1.1': 'per-client' },
+  // Observed: one copy per matching subscription (each subscription is its own binding).
+  overlap: { '3.1': 'per-subscription', '3.1.1': 'per-subscription' },
   dollar: undefined,
   deniedFilter: undefined,
   credentials: { username: 'guest', password: 'guest' },
