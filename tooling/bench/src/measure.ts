@@ -1,5 +1,6 @@
 // Side-by-side throughput: each task does `batch` operations per call; ours and theirs run in
-// short alternating rounds (ABBA order) and each side reports its median round. Benchmarks print;
+// short alternating rounds (ABBA order). Each side reports its median round; the ratio is the
+// median of the per-round ratios, each taken between two back-to-back runs. Benchmarks print;
 // they never assert. Why rounds: on a shared machine the background load changes within seconds,
 // and running one side for a whole second and then the other measured the load, not the code.
 
@@ -19,7 +20,7 @@ export interface ComparisonResult {
 }
 
 /** Rounds per side; `timeMs` is split across them. */
-const ROUNDS = 10;
+const ROUNDS = 20;
 
 /** Calls `fn` until `ms` have passed; returns calls per second. */
 function runFor(fn: () => unknown, ms: number): number {
@@ -60,9 +61,7 @@ export async function compare(items: readonly Comparison[], options: { timeMs: n
         else theirs.push(runFor(item.theirs, roundMs) * item.batch);
       }
     }
-    const o = median(ours);
-    const t = median(theirs);
-    results.push({ name: item.name, oursPerSecond: o, theirsPerSecond: t, ratio: o / t });
+    results.push({ name: item.name, oursPerSecond: median(ours), theirsPerSecond: median(theirs), ratio: median(ours.map((o, i) => o / theirs[i]!)) });
   }
   return results;
 }
