@@ -1,7 +1,7 @@
 // CONNECT and CONNACK. CONNECT carries its own protocol level, so it is decoded by that level,
 // not by the decoder's; 'MQIsdp' (3.1) and 'MQTT' are the only protocol names accepted.
 // Canonical form: protocolName and bridgeMode appear only when they differ from the defaults.
-import { fail, invalidPacket, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
+import { fail, invalidPacket, invalidQos, malformed, REASON_PROTOCOL_ERROR, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { ConnackPacket, ConnectPacket, ProtocolVersion, Will } from './packets.js';
 import { propertiesSectionLength, readProperties, withProperties, writeProperties } from './properties.js';
@@ -16,6 +16,12 @@ export function defaultProtocolName(version: ProtocolVersion): string {
 
 export function isProtocolVersion(value: unknown): value is ProtocolVersion {
   return value === 3 || value === 4 || value === 5;
+}
+
+/** Returns `value` if it is 3, 4 or 5; otherwise throws UNSUPPORTED_PROTOCOL_VERSION (0x84). */
+export function checkProtocolVersion(value: unknown, what: string): ProtocolVersion {
+  if (!isProtocolVersion(value)) unsupported(`${what} ${String(value)} is not 3, 4 or 5`);
+  return value;
 }
 
 function unsupported(message: string): never {
@@ -52,7 +58,7 @@ function connectFlags(packet: ConnectPacket): number {
 export const connectCodec: PacketCodec<ConnectPacket> = {
   firstByte: () => 0x10,
   measure(packet, version) {
-    if (!isProtocolVersion(packet.protocolVersion)) unsupported(`connect: protocol level ${String(packet.protocolVersion)} is not 3, 4 or 5`);
+    checkProtocolVersion(packet.protocolVersion, 'connect: protocol level');
     if (packet.protocolVersion !== version) invalidPacket(`connect: protocolVersion ${packet.protocolVersion} differs from the encoder's ${version}`);
     const name = packet.protocolName ?? defaultProtocolName(version);
     if (name !== 'MQTT' && name !== 'MQIsdp') invalidPacket(`connect: protocol name must be 'MQTT' or 'MQIsdp'`);
@@ -92,13 +98,12 @@ export const connectCodec: PacketCodec<ConnectPacket> = {
     const protocolName = r.utf8('protocol name');
     const level = r.u8('protocol level');
     if (protocolName !== 'MQTT' && protocolName !== 'MQIsdp') unsupported(`connect: unknown protocol name ${JSON.stringify(protocolName)}`);
-    const version = level & ~BRIDGE_BIT;
-    if (!isProtocolVersion(version)) unsupported(`connect: protocol level ${level} is not 3, 4 or 5`);
+    const version = checkProtocolVersion(level & ~BRIDGE_BIT, 'connect: protocol level');
     const flags = r.u8('connect flags');
     if (flags & FLAG_RESERVED) malformed('connect: reserved flag bit 0 is set'); // [MQTT-3.1.2-3]
     const hasWill = (flags & FLAG_WILL) !== 0;
     const willQos = (flags >> 3) & 0b11;
-    if (willQos === 3) fail('INVALID_QOS', 'connect: will QoS 3', REASON_MALFORMED_PACKET); // [MQTT-3.1.2-14]
+    if (willQos === 3) invalidQos('connect: will'); // [MQTT-3.1.2-14]
     if (!hasWill && (willQos !== 0 || flags & FLAG_WILL_RETAIN)) malformed('connect: will QoS and will retain must be 0 without a will'); // [MQTT-3.1.2-13], [MQTT-3.1.2-15]
     const hasUsername = (flags & FLAG_USERNAME) !== 0;
     const hasPassword = (flags & FLAG_PASSWORD) !== 0;

@@ -3,9 +3,9 @@
 // maximumPacketSize bytes; a body wholly inside a chunk is decoded in place (payloads are views);
 // after an error the decoder is poisoned and rethrows it; only MqttError ever leaves `push`.
 import { DECODERS } from './codecs.js';
-import { isProtocolVersion } from './connect.js';
+import { checkProtocolVersion, isProtocolVersion } from './connect.js';
 import { MqttError, MqttProtocolError } from './errors.js';
-import { asMqttError, fail, malformed, REASON_MALFORMED_PACKET, REASON_PACKET_TOO_LARGE, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
+import { asMqttError, fail, invalidQos, malformed, REASON_MALFORMED_PACKET, REASON_PACKET_TOO_LARGE } from './fail.js';
 import type { Packet, ProtocolVersion } from './packets.js';
 import { Reader } from './reader.js';
 import { MAX_VARINT } from './varint.js';
@@ -48,7 +48,7 @@ function checkFirstByte(first: number, version: ProtocolVersion): void {
   if (type === 0) malformed('packet type 0 is reserved');
   if (type === AUTH && version !== 5) malformed('packet type 15 (AUTH) exists only in MQTT 5');
   if (type === PUBLISH) {
-    if ((flags & 0b0110) === 0b0110) fail('INVALID_QOS', 'publish: QoS 3 (both QoS bits set)', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-4]
+    if ((flags & 0b0110) === 0b0110) invalidQos('publish'); // [MQTT-3.3.1-4]
     return;
   }
   const expected = (FLAGS_0010 >> type) & 1 ? 0b0010 : 0;
@@ -89,8 +89,7 @@ export class Decoder {
   }
 
   set protocolVersion(version: ProtocolVersion) {
-    if (!isProtocolVersion(version)) fail('UNSUPPORTED_PROTOCOL_VERSION', `protocol version ${String(version)} is not 3, 4 or 5`, REASON_UNSUPPORTED_PROTOCOL_VERSION);
-    this.#version = version;
+    this.#version = checkProtocolVersion(version, 'protocol version');
   }
 
   get maximumPacketSize(): number {

@@ -1,24 +1,20 @@
 // encode(packet, version): one exact-size Uint8Array per packet. Everything is measured (and so
 // validated) before a single byte is written. Invariant: only MqttProtocolError leaves here.
 import { codecFor } from './codecs.js';
-import { isProtocolVersion } from './connect.js';
-import { asMqttError, fail, invalidPacket, REASON_PACKET_TOO_LARGE, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
+import { checkProtocolVersion } from './connect.js';
+import { asMqttError, invalidPacket } from './fail.js';
 import type { Packet, ProtocolVersion } from './packets.js';
 import { encodePublish } from './publish.js';
-import { MAX_VARINT, varintLength } from './varint.js';
-import { isObject, Writer } from './writer.js';
+import { varintLength } from './varint.js';
+import { checkRemainingLength, isObject, Writer } from './writer.js';
 
-function checkVersion(version: unknown): asserts version is ProtocolVersion {
-  if (!isProtocolVersion(version)) fail('UNSUPPORTED_PROTOCOL_VERSION', `protocol version ${String(version)} is not 3, 4 or 5`, REASON_UNSUPPORTED_PROTOCOL_VERSION);
-}
 
 function remainingLength(packet: Packet, version: ProtocolVersion): number {
   if (!isObject(packet)) invalidPacket('packet must be an object');
   const codec = codecFor(packet.type);
   if (codec === undefined) invalidPacket(`unknown packet type ${JSON.stringify(String(packet.type))}`);
   const remaining = codec.measure(packet, version);
-  if (remaining > MAX_VARINT) fail('PACKET_TOO_LARGE', `${packet.type}: ${remaining} bytes exceed the maximum remaining length ${MAX_VARINT}`, REASON_PACKET_TOO_LARGE);
-  return remaining;
+  return checkRemainingLength(packet.type, remaining);
 }
 
 /**
@@ -28,7 +24,7 @@ function remainingLength(packet: Packet, version: ProtocolVersion): number {
  */
 export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8Array {
   try {
-    checkVersion(protocolVersion);
+    checkProtocolVersion(protocolVersion, 'protocol version');
     if (isObject(packet) && packet.type === 'publish') return encodePublish(packet, protocolVersion);
     const remaining = remainingLength(packet, protocolVersion);
     const codec = codecFor(packet.type)!;
@@ -45,7 +41,7 @@ export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8A
 /** The size `encode` would return, without encoding; validates the packet the same way. */
 export function encodedLength(packet: Packet, protocolVersion: ProtocolVersion): number {
   try {
-    checkVersion(protocolVersion);
+    checkProtocolVersion(protocolVersion, 'protocol version');
     const remaining = remainingLength(packet, protocolVersion);
     return 1 + varintLength(remaining) + remaining;
   } catch (error) {

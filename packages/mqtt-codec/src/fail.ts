@@ -19,6 +19,11 @@ export function malformed(message: string): never {
   return fail('MALFORMED_PACKET', message, REASON_MALFORMED_PACKET);
 }
 
+/** QoS 3 on the wire: both QoS bits set ([MQTT-3.3.1-4] and its will/subscription twins). */
+export function invalidQos(what: string): never {
+  return fail('INVALID_QOS', `${what}: QoS 3`, REASON_MALFORMED_PACKET);
+}
+
 /** A packet object handed to `encode` that does not fit the packet model. */
 export function invalidPacket(message: string): never {
   return fail('INVALID_PACKET', message);

@@ -1,14 +1,14 @@
 // PUBLISH: the hot path of every MQTT program, so it is measured and written by hand into one
 // exact-size buffer. Invariant: a decoded payload is a view into the bytes the packet arrived in;
 // `packetId` is present exactly when qos > 0.
-import { fail, invalidPacket, REASON_MALFORMED_PACKET } from './fail.js';
+import { fail, invalidPacket, invalidQos, REASON_MALFORMED_PACKET } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { ProtocolVersion, PublishPacket } from './packets.js';
 import { propertiesLength, readProperties, withProperties, writeProperties } from './properties.js';
 import { checkTopicName } from './topic.js';
 import { utf8Length, writeUtf8 } from './utf8.js';
-import { MAX_VARINT, varintLength, writeVarint } from './varint.js';
-import { allocate, checkPacketId, checkQos, copyBytes, MAX_UINT16, Writer } from './writer.js';
+import { varintLength, writeVarint } from './varint.js';
+import { allocate, checkPacketId, checkQos, checkRemainingLength, copyBytes, MAX_UINT16, tooLong, Writer } from './writer.js';
 
 const PUBLISH = 0x30;
 
@@ -33,7 +33,7 @@ function topicLength(packet: PublishPacket, version: ProtocolVersion): number {
   if (topic === lastTopic && topic !== '') return lastTopicLength;
   checkTopicName(topic, version === 5 && packet.properties?.topicAlias !== undefined);
   const length = utf8Length(topic);
-  if (length > MAX_UINT16) invalidPacket(`publish: topic is ${length} bytes; at most 65535`);
+  if (length > MAX_UINT16) tooLong('publish: topic', length);
   if (topic !== '') {
     lastTopic = topic;
     lastTopicLength = length;
@@ -56,7 +56,7 @@ export function encodePublish(packet: PublishPacket, version: ProtocolVersion): 
   const topicBytes = topicLength(packet, version);
   const propsBytes = version === 5 ? propertiesLength(packet.properties, 'publish') : 0;
   const remaining = measure(packet, version, topicBytes, propsBytes);
-  if (remaining > MAX_VARINT) fail('PACKET_TOO_LARGE', `publish: ${remaining} bytes exceed the maximum remaining length ${MAX_VARINT}`);
+  checkRemainingLength('publish', remaining);
   const buf = allocate(1 + varintLength(remaining) + remaining);
   buf[0] = firstByte(packet);
   let pos = writeVarint(buf, 1, remaining);
@@ -93,7 +93,7 @@ export const publishCodec: PacketCodec<PublishPacket> = {
   },
   decode(r, flags, version) {
     const qos = (flags >> 1) & 0b11;
-    if (qos === 3) fail('INVALID_QOS', 'publish: QoS 3 (both QoS bits set)', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-4]
+    if (qos === 3) invalidQos('publish'); // [MQTT-3.3.1-4]
     const dup = (flags & 0x08) !== 0;
     if (dup && qos === 0) fail('INVALID_FLAGS', 'publish: DUP set on a QoS 0 message', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-2]
     const topic = r.utf8('topic name');

@@ -1,7 +1,7 @@
 // SUBSCRIBE, SUBACK, UNSUBSCRIBE, UNSUBACK. Topic filters are validated both ways.
 // Canonical form: v5 subscriptions always carry noLocal, retainAsPublished and retainHandling
 // (v3 never do); a v5 UNSUBACK always carries reasonCodes (a v3 one never does).
-import { fail, invalidPacket, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
+import { fail, invalidPacket, invalidQos, malformed, REASON_PROTOCOL_ERROR } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { PacketType, Properties, ProtocolVersion, QoS, SubackPacket, SubscribePacket, Subscription, UnsubackPacket, UnsubscribePacket } from './packets.js';
 import { propertiesSectionLength, readProperties, withProperties, writeProperties, type PropertyContext } from './properties.js';
@@ -10,10 +10,15 @@ import type { Reader } from './reader.js';
 import { checkTopicFilter } from './topic.js';
 import { checkOptionalBoolean, checkPacketId, checkQos, isObject, measureString } from './writer.js';
 
+/** A decoded list that must not be empty: a Protocol Error (0x82) otherwise. */
+function atLeastOne(list: readonly unknown[], type: PacketType, what: string): void {
+  if (list.length === 0) fail('PROTOCOL_ERROR', `${type}: no ${what}`, REASON_PROTOCOL_ERROR);
+}
+
 /** The reason codes that end a SUBACK or v5 UNSUBACK: at least one, each allowed there. */
 function readReasonCodes(r: Reader, type: 'suback' | 'unsuback', version: ProtocolVersion): number[] {
   const reasonCodes = Array.from(r.rest());
-  if (reasonCodes.length === 0) fail('PROTOCOL_ERROR', `${type}: no reason code`, REASON_PROTOCOL_ERROR);
+  atLeastOne(reasonCodes, type, 'reason code');
   for (const code of reasonCodes) checkReasonCode(type, code, version, true);
   return reasonCodes;
 }
@@ -78,7 +83,7 @@ export const subscribeCodec: PacketCodec<SubscribePacket> = {
       checkTopicFilter(topicFilter);
       const options = r.u8('subscription options');
       const qos = options & 0b11;
-      if (qos === 3) fail('INVALID_QOS', 'subscribe: QoS 3', REASON_MALFORMED_PACKET);
+      if (qos === 3) invalidQos('subscribe');
       if (version !== 5) {
         if (options & 0xfc) malformed('subscribe: reserved bits 7-2 of the requested QoS byte are set'); // [MQTT-3.8.3-4] (3.1.1)
         subscriptions.push({ topicFilter, qos: qos as QoS });
@@ -89,7 +94,7 @@ export const subscribeCodec: PacketCodec<SubscribePacket> = {
       if (retainHandling === 3) fail('PROTOCOL_ERROR', 'subscribe: retain handling 3', REASON_PROTOCOL_ERROR);
       subscriptions.push({ topicFilter, qos: qos as QoS, noLocal: (options & 0x04) !== 0, retainAsPublished: (options & 0x08) !== 0, retainHandling: retainHandling as 0 | 1 | 2 });
     }
-    if (subscriptions.length === 0) fail('PROTOCOL_ERROR', 'subscribe: no topic filter', REASON_PROTOCOL_ERROR); // [MQTT-3.8.3-3]
+    atLeastOne(subscriptions, 'subscribe', 'topic filter'); // [MQTT-3.8.3-3]
     return withProperties<SubscribePacket>({ type: 'subscribe', packetId, subscriptions }, properties);
   },
 };
@@ -139,7 +144,7 @@ export const unsubscribeCodec: PacketCodec<UnsubscribePacket> = {
       checkTopicFilter(filter);
       topicFilters.push(filter);
     }
-    if (topicFilters.length === 0) fail('PROTOCOL_ERROR', 'unsubscribe: no topic filter', REASON_PROTOCOL_ERROR); // [MQTT-3.10.3-2]
+    atLeastOne(topicFilters, 'unsubscribe', 'topic filter'); // [MQTT-3.10.3-2]
     return withProperties<UnsubscribePacket>({ type: 'unsubscribe', packetId, topicFilters }, properties);
   },
 };

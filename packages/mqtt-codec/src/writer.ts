@@ -1,9 +1,9 @@
 // A cursor over one preallocated output buffer, plus the measuring helpers that validate a field
 // while computing its size. Invariant: `encode` measures (and so validates) everything first, then
 // writes into a buffer of exactly that size; the write pass never allocates and never checks.
-import { fail, invalidPacket } from './fail.js';
+import { fail, invalidPacket, REASON_PACKET_TOO_LARGE } from './fail.js';
 import { utf8Length, writeUtf8 } from './utf8.js';
-import { writeVarint } from './varint.js';
+import { MAX_VARINT, writeVarint } from './varint.js';
 
 export const MAX_UINT16 = 0xffff;
 
@@ -92,18 +92,29 @@ export function copyBytes(buf: Uint8Array, pos: number, value: Uint8Array): numb
   return pos + n;
 }
 
+/** A string or binary field over the two-byte length limit. */
+export function tooLong(what: string, length: number): never {
+  return invalidPacket(`${what} is ${length} bytes; at most 65535 fit a length-prefixed field`);
+}
+
+/** Returns `remaining` unless it exceeds what a Remaining Length can carry (PACKET_TOO_LARGE, 0x95). */
+export function checkRemainingLength(type: string, remaining: number): number {
+  if (remaining > MAX_VARINT) fail('PACKET_TOO_LARGE', `${type}: ${remaining} bytes exceed the maximum remaining length ${MAX_VARINT}`, REASON_PACKET_TOO_LARGE);
+  return remaining;
+}
+
 /** Size on the wire of a UTF-8 string field (2 + bytes); validates type, UTF-8 and length. */
 export function measureString(value: unknown, what: string): number {
   if (typeof value !== 'string') invalidPacket(`${what} must be a string`);
   const length = utf8Length(value);
-  if (length > MAX_UINT16) invalidPacket(`${what} is ${length} bytes; an MQTT string holds at most 65535`);
+  if (length > MAX_UINT16) tooLong(what, length);
   return 2 + length;
 }
 
 /** Size on the wire of a binary field (2 + bytes); validates type and length. */
 export function measureBinary(value: unknown, what: string): number {
   if (!(value instanceof Uint8Array)) invalidPacket(`${what} must be a Uint8Array`);
-  if (value.length > MAX_UINT16) invalidPacket(`${what} is ${value.length} bytes; binary data holds at most 65535`);
+  if (value.length > MAX_UINT16) tooLong(what, value.length);
   return 2 + value.length;
 }
 
