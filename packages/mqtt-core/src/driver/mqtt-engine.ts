@@ -55,6 +55,8 @@ export class MqttEngine {
   #blocked = false;
   #lastWriteDeferred = false;
   #writes: (Uint8Array | (() => void))[] = [];
+  /** QoS 0 publishes in #writes, waiting for drain: they count toward maxQueuedMessages. */
+  #qos0Backlog = 0;
   #reconnectTimer: TimerHandle | undefined;
   #closed: Deferred<void> | undefined;
 
@@ -136,6 +138,7 @@ export class MqttEngine {
     const result = this.session.publish(
       { topic, payload: bytes, qos, retain: options.retain ?? false, ...(options.properties !== undefined ? { properties: options.properties } : {}) },
       this.#timers.now(),
+      this.#qos0Backlog,
     );
     const handle = this.#track<PublishResult>(result, qos === 0, options.signal);
     if (result.rc === PublishRc.QUEUE_FULL) this.#settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
@@ -204,6 +207,7 @@ export class MqttEngine {
       this.#closed = deferred<void>();
       this.#blocked = false;
       this.#writes = [];
+      this.#qos0Backlog = 0;
       this.#events.emit('socketOpen', connection);
       controller.signal.addEventListener('abort', () => {
         const error = signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no CONNACK within ${timeoutMs} ms`);
@@ -233,6 +237,7 @@ export class MqttEngine {
         if (connection === undefined || connection !== this.#connection) return;
         this.#connection = undefined;
         this.#writes = [];
+        this.#qos0Backlog = 0;
         this.#blocked = false;
         this.#events.emit('socketClose', connection);
         this.#apply(this.session.connectionClosed(this.#timers.now(), error));
@@ -417,10 +422,20 @@ export class MqttEngine {
     }
   }
 
-  /** Runs `fn` once the last bytes written reached the transport (at once unless they wait for drain and `waitForWrites`). */
+  /**
+   * Runs `fn` once the last bytes written reached the transport (at once unless they wait for drain
+   * and `waitForWrites`, which only a QoS 0 publish asks for: those are the #qos0Backlog).
+   */
   #afterWrites(fn: () => void, waitForWrites: boolean): void {
-    if (waitForWrites && this.#blocked && this.#lastWriteDeferred) this.#writes.push(fn);
-    else fn();
+    if (waitForWrites && this.#blocked && this.#lastWriteDeferred) {
+      this.#qos0Backlog++;
+      this.#writes.push(() => {
+        this.#qos0Backlog--;
+        fn();
+      });
+    } else {
+      fn();
+    }
   }
 
   #flush(): void {

@@ -191,14 +191,15 @@ export class Session {
    * Publishes, or queues while disconnected or while the window is full (rc NO_CONNECTION or
    * SUCCESS), or refuses with rc QUEUE_FULL. Throws MqttError INVALID_TOPIC / INVALID_QOS for bad arguments.
    */
-  publish(request: PublishRequest, now: number): CommandResult {
+  publish(request: PublishRequest, now: number, writeBacklog = 0): CommandResult {
     const qos = request.qos ?? 0;
     if (!isValidTopicName(request.topic)) throw new MqttError('INVALID_TOPIC', `invalid topic name: ${JSON.stringify(request.topic)}`);
     if (qos !== 0 && qos !== 1 && qos !== 2) throw new MqttError('INVALID_QOS', `invalid QoS: ${String(qos)}`);
     const fx: SessionEffect[] = [];
     const max = this.#options.maxQueuedMessages;
     const mid = this.#flow.nextMid();
-    if (max > 0 && this.#flow.pendingCount >= max) return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
+    // `writeBacklog`: QoS 0 messages the driver holds for a blocked transport; Paho counts them until written.
+    if (max > 0 && this.#flow.pendingCount + writeBacklog >= max) return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
     const message: OutgoingMessage = {
       mid,
       topic: request.topic,
