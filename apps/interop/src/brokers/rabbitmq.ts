@@ -22,15 +22,15 @@ const CAPS: Capabilities = {
   qosNote: 'RabbitMQ 3.10 MQTT supports QoS 0 and 1 only (docs: "QoS2 is not supported"): QoS 2 subscriptions are granted QoS 1 and a QoS 2 PUBLISH is answered with PUBACK',
   // Observed: one copy per matching subscription (each subscription is its own binding).
   overlap: { '3.1': 'per-subscription', '3.1.1': 'per-subscription' },
-  dollar: undefined,
-  deniedFilter: undefined,
+  dollar: { kind: 'publish', topic: '$interop/dollar' },
+  deniedFilter: 'denied/#',
   credentials: { username: 'guest', password: 'guest' },
   badPassword: { v3: 4, v5: 0x86 },
   sharedSubscriptions: false,
   peers: false,
   notApplicable: {
-    'subs/dollar-topics': 'RabbitMQ has no $SYS tree and maps MQTT topics onto an AMQP topic exchange, where "#" matches "$"-prefixed routing keys too',
-    'subs/failure-per-filter': 'no topic authorisation configured for the MQTT plugin here (needs a user with topic permissions set through the running node)',
+    'subs/dollar-topics': 'observed: RabbitMQ 3.10 maps MQTT topics onto an AMQP topic exchange and delivers a "$"-prefixed topic to a "#" subscription, contrary to [MQTT-4.7.2-1]; it has no $SYS tree: a broker deviation, nothing left for the client to show',
+    'subs/failure-per-filter': 'observed (wire): when topic authorisation denies one filter, RabbitMQ 3.10 closes the connection without any SUBACK, so there is no per-filter code to report',
   },
 };
 
@@ -87,6 +87,8 @@ export const rabbitmq: BrokerDriver = {
       server = new Child(join(RABBIT_BIN, 'rabbitmq-server'), [], env, dir);
       const booting = server;
       await waitForPort(mqttPort, BOOT_TIMEOUT, () => booting.exitReason());
+      // Topic authorisation: the MQTT user may not read (subscribe to) denied/# (routing key denied.#).
+      await run(join(RABBIT_BIN, 'rabbitmqctl'), ['-n', node, 'set_topic_permissions', '-p', '/', 'guest', 'amq.topic', '.*', '^(?!denied\\.).*'], { env });
     } catch (error) {
       await stop();
       throw error;

@@ -80,10 +80,17 @@ const refusedFilter: Scenario = {
   async run(ctx) {
     const ok = ctx.topic('allowed');
     const denied = `denied/${ctx.topic('x')}`;
-    const sub = await ctx.client();
+    const proxy = await ctx.proxy();
+    const sub = await ctx.client({ port: proxy.port });
     const inbox = new Inbox(sub);
     const qos = qosFor(ctx.broker, 1);
-    const result = await sub.subscribe([[ok, qos], [denied, qos]]);
+    const result = await sub.subscribe([[ok, qos], [denied, qos]]).then(
+      (r) => r,
+      (error: unknown) => {
+        const suback = proxy.of(PACKET.SUBACK, 'down').length > 0 ? 'a SUBACK was on the wire' : 'no SUBACK on the wire';
+        throw new Error(`subscribe rejected (${String(error)}); ${suback}; connection ${sub.isConnected() ? 'open' : 'closed'}`);
+      },
+    );
     assertEqual(result.reasonCodes, [qos, ctx.v5 ? 0x87 : 0x80], 'SUBACK codes [allowed, denied]');
     assert(sub.isConnected(), 'connection closed after a refused filter');
     const pub = await ctx.client();
