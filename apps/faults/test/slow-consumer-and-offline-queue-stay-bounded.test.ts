@@ -150,11 +150,9 @@ it('a consumer that stopped pulling from client.messages(): the iterator keeps b
   clients.push(consumer);
   await consumer.connect('127.0.0.1', broker.ports.mqtt, 60);
   await consumer.subscribe(topic, 0);
-  const stream = consumer.messages(topic, { bufferSize: QUEUE }) as AsyncIterableIterator<MqttMessage> & { readonly dropped: number };
-  let lastArrived = false;
-  consumer.onMessage = (_c, _u, m) => {
-    if (m.qos === 1 && new DataView(m.payload.buffer, m.payload.byteOffset).getUint32(0) === flood + 1) lastArrived = true;
-  };
+  let stream: (AsyncIterableIterator<MqttMessage> & { readonly dropped: number }) | undefined = consumer.messages(topic, { bufferSize: QUEUE }) as AsyncIterableIterator<MqttMessage> & { readonly dropped: number };
+  let arrived = 0;
+  consumer.onMessage = () => arrived++;
   const producer = new Client({ protocol: MQTTv311 });
   clients.push(producer);
   await producer.connect('127.0.0.1', broker.ports.mqtt, 60);
@@ -166,11 +164,22 @@ it('a consumer that stopped pulling from client.messages(): the iterator keeps b
     if (i % 500 === 0) await sleep(5);
   }
   await producer.publish(topic, payload(flood + 1), 1);
-  await waitUntil(() => lastArrived, 20_000, 'the end of the flood at the consumer');
-  await sleep(10);
+  // mosquitto may drop QoS 0 for a consumer that falls behind; wait until arrivals stop.
+  for (let seen = -1; seen !== arrived; ) {
+    seen = arrived;
+    await sleep(300);
+  }
   const after = retainedMemory();
   const grown = after.external + after.heapUsed - before.external - before.heapUsed;
-  notes.push(`stalled consumer: ${stream.dropped} dropped of ${flood + 1}, +${(grown / MiB).toFixed(1)} MiB`);
-  expect(grown).toBeLessThan(QUEUE * PAYLOAD + 16 * MiB);
+  const dropped = stream.dropped;
+  // What ending the iteration (and dropping it) gives back is what the iterator was holding.
   await stream.return?.();
+  stream = undefined;
+  const end = retainedMemory();
+  const released = after.external + after.heapUsed - end.external - end.heapUsed;
+  notes.push(`stalled consumer: ${arrived} of ${flood + 1} arrived (QoS 0), ${dropped} dropped by the iterator, +${(grown / MiB).toFixed(1)} MiB, of which ${(released / MiB).toFixed(1)} MiB released by ending the iteration`);
+  expect(dropped).toBe(arrived - 1 - QUEUE);
+  // Fails today: the iterator drops by moving its head but only compacts its array in next(), so a
+  // consumer that stopped pulling keeps every message (packages/mqtt/src/message-stream.ts; README).
+  expect(grown).toBeLessThan(QUEUE * PAYLOAD + 16 * MiB);
 }, 60_000);
