@@ -36,6 +36,30 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
     broker.catch(() => undefined);
     return { name: entry.driver.name, t0, broker, startedAt: broker.then(() => performance.now(), () => performance.now()) };
   });
+  // Ctrl-C or a kill must not leave brokers behind: stop every one that started, then exit.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`${signal}: stopping the brokers this run started\n`);
+    const stops = boots.map((boot) => boot.broker.then((broker) => broker.stop(), () => undefined));
+    void Promise.allSettled(stops).then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await runBrokers(boots, scenarios, options, started);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+interface Boot {
+  readonly name: string;
+  readonly t0: number;
+  readonly broker: Promise<BrokerHandle>;
+  readonly startedAt: Promise<number>;
+}
+
+async function runBrokers(boots: readonly Boot[], scenarios: readonly Scenario[], options: SuiteOptions, started: number): Promise<SuiteResult> {
   const rows: ResultRow[] = [];
   const timings: BrokerTiming[] = [];
   for (const boot of boots) {

@@ -15,7 +15,7 @@ const NATS_BINARY = process.env['NATS_SERVER_BINARY'] ?? '/usr/sbin/nats-server'
 const CAPS: Capabilities = {
   versions: ['3.1.1'],
   maxQos: 1,
-  qosNote: 'NATS MQTT supports QoS 0 and 1 only (docs: "QoS 2 is not supported"); a QoS 2 PUBLISH closes the connection',
+  qosNote: 'NATS 2.9 MQTT implements QoS 0 and 1 only (observed: a QoS 2 subscription is granted QoS 1, and a QoS 2 PUBLISH closes the connection)',
   // Observed: one copy per matching subscription.
   overlap: { '3.1.1': 'per-subscription' },
   dollar: { kind: 'publish', topic: '$interop/dollar' },

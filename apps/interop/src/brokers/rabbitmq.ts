@@ -19,7 +19,7 @@ const BOOT_TIMEOUT = 60_000;
 const CAPS: Capabilities = {
   versions: ['3.1', '3.1.1'],
   maxQos: 1,
-  qosNote: 'RabbitMQ 3.10 MQTT supports QoS 0 and 1 only (docs: "QoS2 is not supported"): QoS 2 subscriptions are granted QoS 1 and a QoS 2 PUBLISH is answered with PUBACK',
+  qosNote: 'RabbitMQ 3.10 MQTT implements QoS 0 and 1 only (observed: a QoS 2 subscription is granted QoS 1, and a QoS 2 PUBLISH is answered with PUBACK)',
   // Observed: one copy per matching subscription (each subscription is its own binding).
   overlap: { '3.1': 'per-subscription', '3.1.1': 'per-subscription' },
   dollar: { kind: 'publish', topic: '$interop/dollar' },
