@@ -16,6 +16,7 @@ export class SocketConnection implements TransportConnection {
   #closedByUs = false;
   #waitingForDrain = false;
   #closed = false;
+  #corked = false;
 
   /** Takes over `socket` (connected, possibly paused) and starts delivering to `handlers`. */
   constructor(socket: Socket, handlers: TransportHandlers, label: string) {
@@ -44,10 +45,21 @@ export class SocketConnection implements TransportConnection {
 
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
+    // Packets written in the same tick leave in one writev: far fewer syscalls under load.
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#socket.cork();
+      process.nextTick(this.#uncork);
+    }
     const flushed = this.#socket.write(bytes);
     if (!flushed) this.#waitingForDrain = true;
     return flushed;
   }
+
+  readonly #uncork = (): void => {
+    this.#corked = false;
+    this.#socket.uncork();
+  };
 
   end(): void {
     if (this.#closed || this.#closedByUs) return;

@@ -15,7 +15,6 @@ import { messageStream, type MessageStreamOptions } from './message-stream.js';
 import { LOG_LEVELS, pahoRc } from './paho-rc.js';
 import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
-import { PublishWaiters } from './publish-waiters.js';
 
 /** connect()'s extra options. */
 export interface ConnectOptions {
@@ -53,7 +52,6 @@ export class ClientBase {
   #engine: MqttEngine | undefined;
   #engineDirty = true;
   #detach: Array<() => void> = [];
-  readonly #publishWaiters = new PublishWaiters();
   #socket: TransportConnection | undefined;
   #loopStarted = false;
   #reconnectPaused = false;
@@ -74,7 +72,6 @@ export class ClientBase {
     this.#engine?.disconnect().catch(() => undefined);
     this.#engine = undefined;
     this.#dispatch.clear();
-    this.#publishWaiters.clear();
     this.#settings = settings;
     this.#userdata = options.userdata;
     this.#connectRequested = false;
@@ -279,27 +276,21 @@ export class ClientBase {
       retain,
       ...(properties !== undefined ? { properties } : {}),
     });
-    const waiter = this.#publishWaiters.wait(handle.mid);
-    // QoS 0 may complete inside engine.publish(); later engines (after a rebuild) report by event.
-    handle.done.then(
-      () => this.#publishWaiters.settle(handle.mid),
-      (error: MqttError) => this.#publishWaiters.settle(handle.mid, error),
-    );
-    return new MessageInfo(handle.rc, handle.mid, waiter);
+    return new MessageInfo(handle);
   }
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */
   subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: Properties): RequestInfo<SubscribeResult> {
     const subscriptions: Subscription[] = toSubscriptions(topic, qos);
     const handle = this.#ensureEngine().subscribe(subscriptions, properties !== undefined ? { properties } : {});
-    return new RequestInfo(handle.rc, handle.mid, handle.done);
+    return new RequestInfo(handle);
   }
 
   unsubscribe(topic: string | readonly string[], properties?: Properties): RequestInfo<UnsubscribeResult> {
     const filters = (typeof topic === 'string' ? [topic] : [...topic]).map(checkTopicFilter);
     if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
     const handle = this.#ensureEngine().unsubscribe(filters, properties !== undefined ? { properties } : {});
-    return new RequestInfo(handle.rc, handle.mid, handle.done);
+    return new RequestInfo(handle);
   }
 
   /** Runs `callback` for messages matching `sub` (every matching filter's callback runs; onMessage only when none does). */
@@ -336,8 +327,8 @@ export class ClientBase {
     const previous = this.#engine;
     this.#dropEngine();
     const engine = new MqttEngine(this.#settings.engineOptions(this.#platform));
-    // Messages queued before this connect() (or by an earlier engine) carry over, mids included.
-    if (previous !== undefined && this.#settings.options.sessionStore === undefined) engine.session.restore(previous.session.snapshot());
+    // Messages queued before this connect() (or by an earlier engine) carry over, with their completions.
+    if (previous !== undefined && this.#settings.options.sessionStore === undefined) engine.adopt(previous);
     this.#attach(engine);
     this.#engine = engine;
     this.#engineDirty = false;
@@ -367,13 +358,15 @@ export class ClientBase {
       this.#poke();
     }));
     on.push(engine.on('publish', (p) => {
-      this.#publishWaiters.settle(p.mid);
       this.onPublish?.(this, this.#userdata, p.mid, p.reasonCode, p.properties);
       this.#poke();
     }));
     on.push(engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties)));
     on.push(engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes)));
-    on.push(engine.on('log', (entry) => this.#log(LOG_LEVELS[entry.level], entry.message)));
+    on.push(engine.on('log', (entry) => {
+      // entry.message may be built lazily: read it only when someone listens.
+      if (this.onLog !== undefined || this.#logger !== undefined) this.#log(LOG_LEVELS[entry.level], entry.message);
+    }));
     on.push(engine.on('socketOpen', (c) => {
       this.#socket = c;
       this.onSocketOpen?.(this, this.#userdata, c.raw);

@@ -1,6 +1,7 @@
 // What the application receives (MqttMessage, the seed's MQTTMessage) and what publish()
 // returns (MessageInfo, the seed's MQTTMessageInfo, with a Promise instead of a blocking wait).
 import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
+import type { PublishResult, RequestHandle } from '@x/mqtt-core';
 import { MQTT_ERR_QUEUE_SIZE } from './constants.js';
 
 const utf8 = new TextDecoder();
@@ -46,18 +47,23 @@ export class MqttMessage {
  * `const [rc, mid] = client.subscribe('a/b')`), and awaitable for the broker's answer.
  */
 export class RequestInfo<R> implements PromiseLike<R> {
-  /** MQTT_ERR_SUCCESS, or MQTT_ERR_NO_CONN when not connected (then `done` rejects with NOT_CONNECTED). */
+  /** MQTT_ERR_SUCCESS, MQTT_ERR_NO_CONN (not connected) or MQTT_ERR_QUEUE_SIZE (publish, dropped). */
   readonly rc: number;
   readonly mid: number;
-  /** Settles with the acknowledgement (SUBACK/UNSUBACK, PUBACK/PUBCOMP). */
+  /** Settles with the acknowledgement (SUBACK/UNSUBACK, PUBACK/PUBCOMP). Never an unhandled rejection. */
   readonly done: Promise<R>;
+  readonly #handle: RequestHandle<R>;
 
-  constructor(rc: number, mid: number, done: Promise<R>) {
-    this.rc = rc;
-    this.mid = mid;
-    this.done = done;
-    // A failure is reported to whoever awaits; an unobserved one must not crash the process.
-    done.catch(() => undefined);
+  constructor(handle: RequestHandle<R>) {
+    this.#handle = handle;
+    this.rc = handle.rc;
+    this.mid = handle.mid;
+    this.done = handle.done;
+  }
+
+  /** 'pending', 'fulfilled' or 'rejected', synchronously. */
+  get status(): RequestHandle<R>['status'] {
+    return this.#handle.status;
   }
 
   then<T1 = R, T2 = never>(onFulfilled?: ((value: R) => T1 | PromiseLike<T1>) | null, onRejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null): Promise<T1 | T2> {
@@ -71,29 +77,20 @@ export class RequestInfo<R> implements PromiseLike<R> {
 }
 
 /** What publish() returns (Paho's MQTTMessageInfo): `rc` and `mid` at once, completion later. */
-export class MessageInfo extends RequestInfo<void> {
-  #published = false;
-
-  constructor(rc: number, mid: number, done: Promise<unknown>) {
-    super(rc, mid, done.then(() => undefined));
-    this.done.then(() => {
-      this.#published = true;
-    }, () => undefined);
-  }
-
+export class MessageInfo extends RequestInfo<PublishResult> {
   /** True once QoS 0 was written, QoS 1 acknowledged (PUBACK) or QoS 2 completed (PUBCOMP). */
   isPublished(): boolean {
     this.#assertQueued();
-    return this.#published;
+    return this.status === 'fulfilled';
   }
 
   /** Resolves when the message is published; rejects on abort or timeout, or if it can never be sent. */
   waitForPublish(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<void> {
     this.#assertQueued();
-    const waits: Array<Promise<void>> = [this.done];
+    const waits: Array<Promise<unknown>> = [this.done];
     if (options.signal) waits.push(rejectOnAbort(options.signal));
     if (options.timeoutMs !== undefined) waits.push(rejectAfter(options.timeoutMs));
-    return waits.length === 1 ? this.done : Promise.race(waits);
+    return (waits.length === 1 ? this.done : Promise.race(waits)).then(() => undefined);
   }
 
   #assertQueued(): void {

@@ -81,6 +81,8 @@ export interface RequestHandle<R> {
   readonly rc: PublishRc;
   /** Settles with the acknowledgement, or rejects with an MqttError (QUEUE_FULL, NOT_CONNECTED, CONNECTION_CLOSED, ABORTED, ...). */
   readonly done: Promise<R>;
+  /** Where `done` is, readable synchronously: 'pending', 'fulfilled' or 'rejected'. */
+  readonly status: 'pending' | 'fulfilled' | 'rejected';
 }
 
 export interface PublishOptions {

@@ -25,8 +25,7 @@ import { defaultTimers } from './timers.js';
 import type { TimerHandle, Timers } from './timers.js';
 
 interface Pending {
-  resolve(value: never): void;
-  reject(error: MqttError): void;
+  readonly deferred: Deferred<never>;
   /** QoS 0 publishes complete when their bytes reach the transport. */
   readonly qos0: boolean;
 }
@@ -67,7 +66,7 @@ export class MqttEngine {
     this.#timers = options.timers ?? defaultTimers;
     this.#options = options;
     const auth = options.authenticator;
-    const sessionOptions: Partial<SessionOptions> = { ...options };
+    const sessionOptions: Partial<SessionOptions> = { ...options, persistEffects: options.store !== undefined };
     if (auth !== undefined) {
       sessionOptions.connectProperties = {
         ...options.connectProperties,
@@ -115,6 +114,17 @@ export class MqttEngine {
       await this.#closed?.promise;
     }
     return this.#open(options.signal);
+  }
+
+  /**
+   * Takes over an idle engine's session state and pending requests, so that an engine can be
+   * rebuilt with new options before it connects without losing queued messages or their `done`.
+   */
+  adopt(previous: MqttEngine): void {
+    if (this.#state !== 'idle' || previous.#state !== 'idle') throw new MqttError('INVALID_STATE', 'adopt() needs two idle engines');
+    this.session.restore(previous.session.snapshot());
+    for (const [mid, pending] of previous.#pending) this.#pending.set(mid, pending);
+    previous.#pending.clear();
   }
 
   /** Sends DISCONNECT (v5: with reasonCode/properties), closes, and stops reconnecting. */
@@ -314,7 +324,7 @@ export class MqttEngine {
   #perform(effect: SessionEffect): void {
     switch (effect.type) {
       case 'send':
-        this.#log('debug', describePacket(effect.packet));
+        this.#log('debug', () => describePacket(effect.packet));
         this.#write(effect.bytes);
         return;
       case 'setTimer': {
@@ -463,24 +473,43 @@ export class MqttEngine {
 
   #track<R>(result: CommandResult, qos0: boolean, signal: AbortSignal | undefined): RequestHandle<R> {
     const d = deferred<R>();
-    this.#pending.set(result.mid, { resolve: d.resolve as (value: never) => void, reject: d.reject, qos0 });
+    this.#pending.set(result.mid, { deferred: d as Deferred<never>, qos0 });
     if (signal !== undefined) {
       if (signal.aborted) this.#settle(result.mid, aborted());
       else signal.addEventListener('abort', () => this.#settle(result.mid, aborted()), { once: true });
     }
     this.#apply(result.effects);
-    return { mid: result.mid, rc: result.rc, done: d.promise };
+    return {
+      mid: result.mid,
+      rc: result.rc,
+      done: d.promise,
+      get status() {
+        return d.status;
+      },
+    };
   }
 
   #settle(mid: number, outcome: unknown): void {
     const pending = this.#pending.get(mid);
     if (pending === undefined) return;
     this.#pending.delete(mid);
-    if (outcome instanceof MqttError) pending.reject(outcome);
-    else pending.resolve(outcome as never);
+    if (outcome instanceof MqttError) pending.deferred.reject(outcome);
+    else pending.deferred.resolve(outcome as never);
   }
 
-  #log(level: LogLevel, message: string): void {
-    this.#events.emit('log', { level, message });
+  /** A log line; a function is only called if a listener reads the message (hot paths pass one). */
+  #log(level: LogLevel, message: string | (() => string)): void {
+    if (!this.#events.has('log')) return;
+    if (typeof message === 'string') {
+      this.#events.emit('log', { level, message });
+      return;
+    }
+    let text: string | undefined;
+    this.#events.emit('log', {
+      level,
+      get message() {
+        return (text ??= message());
+      },
+    });
   }
 }

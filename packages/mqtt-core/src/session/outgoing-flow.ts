@@ -39,8 +39,12 @@ export class OutgoingFlow {
   #retryAt: number | undefined;
   #serverMaximumPacketSize = Number.POSITIVE_INFINITY;
 
+  /** Whether to emit `persist` effects (only worth building when a store consumes them). */
+  readonly #persisting: boolean;
+
   constructor(options: ResolvedSessionOptions) {
     this.#options = options;
+    this.#persisting = options.persistEffects;
     this.#window = new InflightWindow(options.maxInflightMessages);
   }
 
@@ -79,7 +83,7 @@ export class OutgoingFlow {
 
   enqueue(fx: SessionEffect[], message: OutgoingMessage): void {
     this.#queue.push(message);
-    if (message.qos > 0) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, undefined, 'queued') } });
+    if (message.qos > 0 && this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, undefined, 'queued') } });
   }
 
   /** Sends queued messages, in order, while the window has room and ids are free. */
@@ -98,7 +102,7 @@ export class OutgoingFlow {
         this.#aliases.forget(message.topic);
         if (packetId !== undefined) {
           this.#ids.release(packetId);
-          fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: message.mid } });
+          if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: message.mid } });
         }
         fx.push({ type: 'requestFailed', mid: message.mid, error: bytes });
         continue;
@@ -110,7 +114,7 @@ export class OutgoingFlow {
       }
       const state = message.qos === 1 ? 'wait-puback' : 'wait-pubrec';
       this.#window.add({ message, packetId, state, sentAt: now });
-      fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, packetId, state) } });
+      if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, packetId, state) } });
       emit(packet, bytes);
       this.#retryAt ??= now + this.#options.retryInterval * 1000;
     }
@@ -130,7 +134,7 @@ export class OutgoingFlow {
       if (reasonCode >= 0x80) return this.#complete(fx, entry, reasonCode, packet.properties);
       entry.state = 'wait-pubcomp';
       entry.sentAt = now;
-      fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, entry.packetId, 'wait-pubcomp') } });
+      if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, entry.packetId, 'wait-pubcomp') } });
       return { kind: 'reply', packet: { type: 'pubrel', packetId: packet.packetId } };
     }
     const expected = packet.type === 'puback' ? 'wait-puback' : 'wait-pubcomp';
@@ -155,7 +159,7 @@ export class OutgoingFlow {
       const entries = this.#window.drain();
       for (const entry of entries) {
         this.#ids.release(entry.packetId);
-        fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, undefined, 'queued') } });
+        if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, undefined, 'queued') } });
       }
       this.#queue.prepend(entries.map((e) => e.message));
       return [];
@@ -222,7 +226,7 @@ export class OutgoingFlow {
   #complete(fx: SessionEffect[], entry: InflightEntry<OutgoingMessage>, reasonCode: number, properties: Properties | undefined): AckOutcome {
     this.#window.delete(entry.packetId);
     this.#ids.release(entry.packetId);
-    fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: entry.message.mid } });
+    if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: entry.message.mid } });
     fx.push({ type: 'published', mid: entry.message.mid, reasonCode, properties });
     return { kind: 'done' };
   }

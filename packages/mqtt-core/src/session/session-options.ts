@@ -55,6 +55,8 @@ export interface SessionOptions {
   receiveMaximum: number;
   /** v5: assign outgoing topic aliases within the broker's Topic Alias Maximum. Defaults to true. */
   autoTopicAlias: boolean;
+  /** Emit `persist` effects for a SessionStore. Defaults to true; the engine turns them off when it has no store. */
+  persistEffects: boolean;
 }
 
 /** Options with defaults filled in. */
@@ -80,5 +82,6 @@ export function resolveSessionOptions(options: Readonly<Partial<SessionOptions>>
     topicAliasMaximum: options.topicAliasMaximum ?? DEFAULT_TOPIC_ALIAS_MAXIMUM,
     receiveMaximum: options.receiveMaximum ?? DEFAULT_RECEIVE_MAXIMUM,
     autoTopicAlias: options.autoTopicAlias ?? true,
+    persistEffects: options.persistEffects ?? true,
   };
 }

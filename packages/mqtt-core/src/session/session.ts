@@ -59,12 +59,15 @@ export class Session {
   #assignedClientId: string | undefined;
   #close: CloseInfo | undefined;
 
+  readonly #persisting: boolean;
+
   constructor(options: Readonly<Partial<SessionOptions>> = {}) {
     this.#options = resolveSessionOptions(options);
     if (this.#options.clientId === '' && !this.#options.cleanSession && this.#options.protocolVersion !== 5) {
       throw new MqttError('INVALID_ARGUMENT', 'an empty clientId needs cleanSession: true [MQTT-3.1.3-7]');
     }
     this.#flow = new OutgoingFlow(this.#options);
+    this.#persisting = this.#options.persistEffects;
   }
 
   get state(): SessionState {
@@ -308,7 +311,7 @@ export class Session {
         return;
       case 'pubrel': {
         const known = this.#incomingQos2.delete(packet.packetId);
-        if (known) fx.push({ type: 'persist', operation: { op: 'deleteIncoming', packetId: packet.packetId } });
+        if (known && this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteIncoming', packetId: packet.packetId } });
         const rc = known ? undefined : v === 5 ? ReasonCode.PACKET_ID_NOT_FOUND : undefined;
         this.#send(fx, now, { type: 'pubcomp', packetId: packet.packetId, ...(rc !== undefined ? { reasonCode: rc } : {}) });
         return;
@@ -363,7 +366,7 @@ export class Session {
     this.#keepalive = new Keepalive(props.serverKeepAlive ?? o.keepalive, o.pingTimeout, now);
     if (!sessionPresent && this.#incomingQos2.size > 0) {
       this.#incomingQos2.clear();
-      fx.push({ type: 'persist', operation: { op: 'clearIncoming' } });
+      if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'clearIncoming' } });
     }
     // Persistent session: resend PUBLISH (DUP) and PUBREL in their original order [MQTT-4.4.0-1].
     // Otherwise (clean session, or the broker lost it) republish them as new messages, as Paho does.
@@ -397,7 +400,7 @@ export class Session {
         }
         // Exactly once: the id is remembered (and persisted) until PUBREL; a resend is not delivered again.
         this.#incomingQos2.add(packetId);
-        fx.push({ type: 'persist', operation: { op: 'putIncoming', packetId } });
+        if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putIncoming', packetId } });
         fx.push(message);
       }
       this.#send(fx, now, { type: 'pubrec', packetId });
