@@ -8,6 +8,8 @@ const REQUIRED = {
   mosquitto: '/usr/sbin/mosquitto',
   'mosquitto-clients': '/usr/bin/mosquitto_pub',
   openssl: '/usr/bin/openssl',
+  // apps/browser: the page is driven in headless Chromium (playwright-core downloads no browser)
+  chromium: '/usr/bin/chromium',
 };
 
 const missing = Object.entries(REQUIRED)
