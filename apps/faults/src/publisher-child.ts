@@ -29,7 +29,7 @@ const client = new Client({ clientId, cleanSession: false, protocol: MQTTv311, s
 client.reconnectDelaySet(0.05, 0.5);
 await client.connect('127.0.0.1', Number(port), 10);
 
-const completions: Array<PromiseLike<void>> = [];
+const completions: Array<PromiseLike<unknown>> = [];
 for (let seq = 0; seq < Number(count); seq++) {
   const qos = seq % 2 === 0 ? 1 : 2;
   completions.push(client.publish(`${topic}/q${qos}`, `${run}:${seq}`, qos));

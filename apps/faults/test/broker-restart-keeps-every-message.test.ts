@@ -80,7 +80,7 @@ it('loses nothing and never duplicates QoS 2 across 20 broker restarts', async (
   }
 
   // The stream: 20 + 20 messages every ~18 ms, so it lasts ~9 s and spans every restart.
-  const completions: Array<PromiseLike<void>> = [];
+  const completions: Array<PromiseLike<unknown>> = [];
   const stream = (async () => {
     for (let i = 0; i < PER_QOS; i++) {
       completions.push(pub1.publish(`${TOPIC}/q1`, String(i), 1), pub2.publish(`${TOPIC}/q2`, String(i), 2));

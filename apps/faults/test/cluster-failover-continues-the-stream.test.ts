@@ -64,7 +64,7 @@ it('the publisher moves from the killed broker to the surviving one and its QoS 
   }, 10_000, 'the bridge', 100);
 
   const ackedAt = new Map<number, number>();
-  const completions: Array<PromiseLike<void>> = [];
+  const completions: Array<PromiseLike<unknown>> = [];
   let killedAt = 0;
   const stream = (async () => {
     for (let i = 0; i < COUNT; i++) {

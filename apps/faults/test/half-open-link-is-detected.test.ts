@@ -93,7 +93,7 @@ it('a client streaming QoS 0 (so it never stops sending) still detects the dead 
   const { client, disconnects } = keepaliveClient('faults-half-open-stream');
   await client.connect('127.0.0.1', proxy.port, KEEPALIVE);
   let streaming = true;
-  const completions: Array<PromiseLike<void>> = [];
+  const completions: Array<PromiseLike<unknown>> = [];
   const stream = (async () => {
     while (streaming) {
       client.publish(`${topic}/telemetry`, 'tick', 0);

@@ -45,7 +45,7 @@ it('three consumers share the stream, one reconnects mid-stream, none lost', asy
   const pub = new Client({ protocol: MQTTv5 });
   clients.push(pub);
   await pub.connect('127.0.0.1', broker.ports.mqtt, 30);
-  const completions: Array<PromiseLike<void>> = [];
+  const completions: Array<PromiseLike<unknown>> = [];
   for (let i = 0; i < COUNT; i++) {
     completions.push(pub.publish(TOPIC, String(i), 1));
     if (i === COUNT / 2) (clients[1]?.socket() as { destroy(): void } | undefined)?.destroy();

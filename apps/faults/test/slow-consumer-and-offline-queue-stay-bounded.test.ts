@@ -87,7 +87,7 @@ it('a broker that stopped reading: QoS 1 and QoS 0 publishes are refused once ma
   try {
     const before = retainedMemory();
     const rcs: Record<0 | 1, Map<number, number>> = { 0: new Map(), 1: new Map() };
-    const completions: Array<PromiseLike<void>> = [];
+    const completions: Array<PromiseLike<unknown>> = [];
     for (let i = 0; i < ATTEMPTS; i++) {
       const qos = i % 2 === 0 ? 1 : 0;
       const info = client.publish(qos === 1 ? topic : `${topic}/qos0`, payload(qos === 1 ? accepted : 0), qos);
