@@ -99,6 +99,8 @@ describe('MqttEngine', () => {
     transport.broker.script.answerPings = false;
     await timers.advance(20_000);
     expect(events.disconnect?.[0]?.error?.code).toBe('KEEPALIVE_TIMEOUT');
+    // a dead link is destroyed at once: a graceful end() would wait for a peer that never answers
+    expect(transport.closedBy).toEqual(['destroy']);
     transport.broker.script.answerPings = true;
     await timers.advance(1_000);
     expect(transport.connections).toBe(2);

@@ -24,4 +24,20 @@ describe('redelivery after a reconnect', () => {
       `publish m5 dup=false id=${resent[4]?.type === 'publish' ? resent[4].packetId : 'x'}`,
     ]);
   });
+
+  it('resends with the original ids even when the broker lost the session (session present 0), so a PUBREC\'d QoS 2 message is not published twice', () => {
+    const h = new Harness({ clientId: 'c', cleanSession: false }, { connack: { sessionPresent: false, reasonCode: 0 }, ackPublishes: false }).connect();
+    for (const [i, qos] of [[1, 1], [2, 2]] as const) h.run(h.session.publish({ topic: 't', payload: text(`m${i}`), qos }, h.now).effects);
+    const [m1, m2] = h.broker.sent('publish');
+    h.brokerSends({ type: 'pubrec', packetId: m2?.packetId ?? 0 });
+    h.drop();
+    h.clear();
+    h.connect();
+    const resent = h.broker.received.filter((p) => p.type !== 'connect');
+    expect(resent.map((p) => (p.type === 'publish' ? `publish ${str(p.payload)} dup=${p.dup} id=${p.packetId}` : `${p.type} id=${'packetId' in p ? p.packetId : ''}`))).toEqual([
+      `publish m1 dup=true id=${m1?.packetId}`,
+      `pubrel id=${m2?.packetId}`,
+    ]);
+  });
 });
+

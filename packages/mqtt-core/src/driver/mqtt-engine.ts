@@ -58,6 +58,7 @@ export class MqttEngine {
   #qos0Backlog = 0;
   #reconnectTimer: TimerHandle | undefined;
   #closed: Deferred<void> | undefined;
+  #deadLink: MqttError | undefined;
 
   constructor(options: Readonly<Partial<EngineOptions>> & { readonly transports: EngineOptions['transports'] }) {
     const t = options.transports;
@@ -378,9 +379,13 @@ export class MqttEngine {
       case 'error':
         this.#log('error', `${effect.error.code}: ${effect.error.message}`);
         this.#connack?.reject(effect.error);
+        if (effect.error.code === 'KEEPALIVE_TIMEOUT') this.#deadLink = effect.error;
         return;
       case 'close':
-        this.#connection?.end();
+        // A dead link will never answer a graceful close: drop it at once, so onDisconnect is not late.
+        if (this.#deadLink !== undefined) this.#connection?.destroy(this.#deadLink);
+        else this.#connection?.end();
+        this.#deadLink = undefined;
         return;
       case 'disconnected': {
         for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);

@@ -143,11 +143,11 @@ export class OutgoingFlow {
   }
 
   /**
-   * A CONNACK accepted the connection. With the session present, returns the PUBLISH (DUP) and
-   * PUBREL packets to resend, in order. Without, puts in-flight messages back in front of the
+   * A CONNACK accepted the connection. When resuming, returns the PUBLISH (DUP) and PUBREL packets
+   * to resend, in order. Otherwise (clean session) puts in-flight messages back in front of the
    * queue to be published again as new messages (Paho does the same; QoS 2 may then arrive twice).
    */
-  connected(fx: SessionEffect[], sessionPresent: boolean, props: Properties, now: number): Packet[] {
+  connected(fx: SessionEffect[], resume: boolean, props: Properties, now: number): Packet[] {
     const o = this.#options;
     const v5 = o.protocolVersion === 5;
     const receiveMaximum = v5 ? (props.receiveMaximum ?? 65535) : 65535;
@@ -155,7 +155,7 @@ export class OutgoingFlow {
     this.#serverMaximumPacketSize = v5 ? (props.maximumPacketSize ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     this.#aliases = v5 && o.autoTopicAlias ? new OutboundTopicAliases(props.topicAliasMaximum ?? 0) : NO_ALIASES;
     this.#retryAt = undefined;
-    if (!sessionPresent) {
+    if (!resume) {
       const entries = this.#window.drain();
       for (const entry of entries) {
         this.#ids.release(entry.packetId);

@@ -368,9 +368,11 @@ export class Session {
       this.#incomingQos2.clear();
       if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'clearIncoming' } });
     }
-    // Persistent session: resend PUBLISH (DUP) and PUBREL in their original order [MQTT-4.4.0-1].
-    // Otherwise (clean session, or the broker lost it) republish them as new messages, as Paho does.
-    const resend = this.#flow.connected(fx, sessionPresent, props, now);
+    // A persistent session was asked for: resend PUBLISH (DUP) and PUBREL with their original ids, in
+    // order [MQTT-4.4.0-1], even when the broker lost its side (session present 0), as Paho does: a
+    // QoS 2 message already PUBREC'd must get its PUBREL, not a second PUBLISH (it would arrive twice).
+    // With a clean session they are republished as new messages, as Paho does.
+    const resend = this.#flow.connected(fx, sessionPresent || !o.cleanSession, props, now);
     for (const packet of resend) this.#send(fx, now, packet);
     this.#pump(fx, now);
   }

@@ -15,6 +15,8 @@ export class FakeTransport implements Transport {
   /** write() returns false while true. */
   blocked = false;
   current: { handlers: TransportHandlers; connection: TransportConnection } | undefined;
+  /** How the engine closed each connection, in order. */
+  readonly closedBy: Array<'end' | 'destroy'> = [];
 
   constructor(broker: ScriptedBroker) {
     this.broker = broker;
@@ -39,8 +41,14 @@ export class FakeTransport implements Transport {
         for (const answer of this.broker.feed(bytes)) queueMicrotask(() => open && handlers.onData(answer));
         return !this.blocked;
       },
-      end: () => close(),
-      destroy: (error) => close(error),
+      end: () => {
+        this.closedBy.push('end');
+        close();
+      },
+      destroy: (error) => {
+        this.closedBy.push('destroy');
+        close(error);
+      },
     };
     this.current = { handlers, connection };
     return connection;
@@ -49,6 +57,7 @@ export class FakeTransport implements Transport {
   /** The peer drops the connection. */
   drop(): void {
     this.current?.connection.destroy();
+    this.closedBy.pop();
   }
 }
 
