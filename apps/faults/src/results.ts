@@ -14,8 +14,10 @@ export interface FaultResult {
   readonly lost: number;
   /** Deliveries beyond the first of the same message. */
   readonly duplicated: number;
-  /** Pass/fail of the fault's own assertions, and anything worth a line. */
+  /** Anything worth a line: what was measured besides the counts. */
   readonly note: string;
+  /** The file's tests that passed, e.g. "7/9". */
+  readonly checks: string;
 }
 
 export async function recordResult(file: string, result: FaultResult): Promise<void> {
@@ -31,8 +33,8 @@ export async function readResults(file: string): Promise<FaultResult[]> {
 }
 
 export function resultsTable(rows: readonly FaultResult[]): string {
-  const header = ['| fault | sent | received | lost | duplicated | note |', '|---|---:|---:|---:|---:|---|'];
+  const header = ['| fault | sent | received | lost | duplicated | checks passed | note |', '|---|---:|---:|---:|---:|---:|---|'];
   const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const body = rows.map((r) => `| ${cell(r.fault)} | ${r.sent} | ${r.received} | ${r.lost} | ${r.duplicated} | ${cell(r.note)} |`);
+  const body = rows.map((r) => `| ${cell(r.fault)} | ${r.sent} | ${r.received} | ${r.lost} | ${r.duplicated} | ${r.checks} | ${cell(r.note)} |`);
   return [...header, ...body].join('\n');
 }

@@ -105,7 +105,7 @@ it('loses nothing and never duplicates QoS 2 across 20 broker restarts', async (
   // What the broker sent the subscriber, minus the PUBLISHes the session answered without delivery
   // (QoS 2 resends it had already delivered), is what the application got, in that order.
   const fromBroker = { q1: deliveredSeqs(taps.sub.packets, 'q1'), q2: deliveredSeqs(taps.sub.packets, 'q2') };
-  await report({
+  report({
     fault: `broker restarted ${restarts}x (SIGTERM, persistence on) under 10k QoS 1 + 10k QoS 2`,
     sent: 2 * PER_QOS,
     received: q1.deliveries + q2.deliveries,

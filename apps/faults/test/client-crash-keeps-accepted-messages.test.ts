@@ -134,7 +134,7 @@ it('every message the store accepted arrives after SIGKILLs and restarts, QoS 2 
   }
   const handedOnly = [...handed].filter((k) => !accepted.has(k));
   const handedOnlyArrived = handedOnly.filter((k) => deliveries.has(k)).length;
-  await report({
+  report({
     fault: `publisher process SIGKILLed ${KILLS}x mid-stream, restarted with FileSessionStore (fsync)`,
     sent: accepted.size,
     received: total,

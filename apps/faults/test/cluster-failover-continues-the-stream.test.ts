@@ -83,7 +83,7 @@ it('the publisher moves from the killed broker to the surviving one and its QoS 
 
   const r = tally.report('s', range(0, COUNT));
   const ackedByB = r.missing.filter((i) => (ackedAt.get(i) ?? Infinity) <= killedAt);
-  await report({
+  report({
     fault: 'cluster failover: connected broker SIGKILLed (mosquitto B bridged to A), servers [B, A]',
     sent: COUNT,
     received: r.deliveries,

@@ -33,7 +33,7 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.disconnect().catch(() => undefined)));
   await proxy?.close();
   await broker?.stop();
-  await report({
+  report({
     fault: 'half-open link (proxy black-holes both ways), keepalive 2 s',
     sent,
     received: tally.report('s', []).deliveries,

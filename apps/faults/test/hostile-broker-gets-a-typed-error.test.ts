@@ -16,7 +16,7 @@ const baseline = retainedMemory();
 
 afterAll(async () => {
   const after = retainedMemory();
-  await report({
+  report({
     fault: 'hostile broker: garbage, 256 MB length, CONNACK twice, unknown PUBACK, QoS 3, 1-byte/50 ms trickle',
     sent: 0,
     received: 0,

@@ -55,7 +55,7 @@ it('three consumers share the stream, one reconnects mid-stream, none lost', asy
   await waitUntil(() => tally.unique('s') >= COUNT, 15_000, 'every message').catch(() => undefined);
   await sleep(200);
   const r = tally.report('s', range(0, COUNT));
-  await report({
+  report({
     fault: 'shared subscription ($share, v5) over 3 consumers, one connection dropped mid-stream',
     sent: COUNT,
     received: r.deliveries,

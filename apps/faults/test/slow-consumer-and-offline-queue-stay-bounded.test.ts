@@ -29,7 +29,7 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.disconnect().catch(() => undefined)));
   await broker?.stop();
   const r = tally.report('s', range(0, accepted));
-  await report({
+  report({
     fault: `offline / stalled broker / stalled consumer, maxQueuedMessages ${QUEUE}, ${ATTEMPTS} x 10 KiB attempts`,
     sent: accepted,
     received: r.deliveries,

@@ -1,6 +1,6 @@
 // Gives every test file the path of the shared results file, and at the end prints the summary
 // table and, after a full run, writes RESULTS.md.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -31,5 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const text = `# Fault-injection results\n\nLatest full run: ${when} UTC, ${seconds} s, Node ${process.version}, ${process.platform}/${process.arch}.\nWritten by \`pnpm test\` in apps/faults (test/support/global-setup.ts).\n\n${table}\n`;
     await writeFile(new URL('../../RESULTS.md', import.meta.url), text);
+    const readmeUrl = new URL('../../README.md', import.meta.url);
+    const readme = await readFile(readmeUrl, 'utf8');
+    const updated = readme.replace(/(<!-- results:start -->\n)[\s\S]*?(<!-- results:end -->)/, `$1Run of ${when} UTC, ${seconds} s:\n\n${table}\n$2`);
+    if (updated !== readme) await writeFile(readmeUrl, updated);
   };
 }
