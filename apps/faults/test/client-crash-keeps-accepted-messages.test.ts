@@ -32,10 +32,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await sub?.disconnect().catch(() => undefined);
-  await broker?.stop();
-  await rm(dir, { recursive: true, force: true });
+  try {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await sub?.disconnect().catch(() => undefined);
+  } finally {
+    broker?.kill('SIGCONT');
+    await broker?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 interface Run {
