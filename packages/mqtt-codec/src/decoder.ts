@@ -59,6 +59,9 @@ function invalidArgument(message: string): never {
   throw new MqttProtocolError('INVALID_ARGUMENT', message);
 }
 
+/** First allocation for a packet split across chunks; it doubles up to the announced length. */
+const INITIAL_BODY_CAPACITY = 64 * 1024;
+
 export class Decoder {
   #version: ProtocolVersion;
   readonly #maximumPacketSize: number;
@@ -68,6 +71,8 @@ export class Decoder {
   #lengthBytes = 0;
   #multiplier = 1;
   #body: Uint8Array | undefined;
+  /** The body length the fixed header announced; #body grows towards it as bytes arrive. */
+  #bodyLength = 0;
   #filled = 0;
   #error: MqttError | undefined;
   readonly #reader = new Reader();
@@ -164,19 +169,26 @@ export class Decoder {
           out.push(this.#decode(chunk, i, i + length));
           i += length;
         } else {
-          this.#body = new Uint8Array(length);
+          // Grow as bytes arrive: a header that announces 256 MB costs nothing until they come.
+          this.#bodyLength = length;
+          this.#body = new Uint8Array(Math.min(length, Math.max(INITIAL_BODY_CAPACITY, (n - i) * 2)));
           this.#filled = 0;
           this.#state = DecoderState.BODY;
         }
       } else if (this.#state === DecoderState.BODY) {
-        const body = this.#body!;
-        const take = Math.min(body.length - this.#filled, n - i);
+        let body = this.#body!;
+        const take = Math.min(this.#bodyLength - this.#filled, n - i);
+        if (this.#filled + take > body.length) {
+          const grown = new Uint8Array(Math.min(this.#bodyLength, Math.max(body.length * 2, this.#filled + take)));
+          grown.set(body.subarray(0, this.#filled));
+          this.#body = body = grown;
+        }
         body.set(chunk.subarray(i, i + take), this.#filled);
         this.#filled += take;
         i += take;
-        if (this.#filled === body.length) {
+        if (this.#filled === this.#bodyLength) {
           this.#body = undefined;
-          out.push(this.#decode(body, 0, body.length));
+          out.push(this.#decode(body, 0, this.#bodyLength));
         }
       } else {
         throw this.#error!;

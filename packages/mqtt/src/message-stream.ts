@@ -24,12 +24,20 @@ export function messageStream(
   let dropped = 0;
   let wake: (() => void) | undefined;
   let done = false;
+  /** Forgets consumed or dropped messages once they are half the array (amortised O(1)). */
+  const compact = (): void => {
+    if (head > 64 && head * 2 > buffer.length) {
+      buffer.splice(0, head);
+      head = 0;
+    }
+  };
   const unsubscribe = subscribe((message) => {
     if (done || !topicMatchesSub(filter, message.topic)) return;
     buffer.push(message);
     if (buffer.length - head > limit) {
       head++;
       dropped++;
+      compact();
     }
     wake?.();
   });
@@ -50,10 +58,7 @@ export function messageStream(
       while (!done) {
         if (head < buffer.length) {
           const value = buffer[head++] as MqttMessage;
-          if (head > 1024 && head * 2 > buffer.length) {
-            buffer.splice(0, head);
-            head = 0;
-          }
+          compact();
           return { done: false, value };
         }
         await new Promise<void>((resolve) => (wake = resolve));

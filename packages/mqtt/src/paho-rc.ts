@@ -23,6 +23,12 @@ export function pahoRc(error: MqttError | undefined): number {
       return C.MQTT_ERR_AUTH;
     case 'MALFORMED_PACKET':
     case 'PROTOCOL_ERROR':
+    case 'INVALID_QOS':
+    case 'INVALID_UTF8':
+    case 'INVALID_TOPIC':
+    case 'INVALID_PACKET_ID':
+    case 'INVALID_REASON_CODE':
+    case 'UNSUPPORTED_PROTOCOL_VERSION':
     case 'INVALID_FLAGS':
     case 'INVALID_PROPERTY':
     case 'DUPLICATE_PROPERTY':
