@@ -1,4 +1,4 @@
-// Loads mqtt-packet's test vectors (shared/vectors, beside the repo) and maps its object shape to
+// Loads mqtt-packet's test vectors (test/vectors, a copy of shared/vectors) and maps its object shape to
 // ours. The adapter only renames and re-shapes; it fills mqtt-packet's own defaults for a CONNECT
 // (protocolVersion 4, clean true, keepalive 0) and passes anything it does not understand through
 // unchanged, so that invalid objects stay invalid.
@@ -19,10 +19,15 @@ export interface Vector {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 function vectorsPath(): string {
-  const candidates = [resolve(repoRoot, '../shared/vectors/mqtt-packet-vectors.json'), process.env.MQTT_VECTORS].filter((p): p is string => typeof p === 'string' && p !== '');
+  // MQTT_VECTORS overrides; the copy kept beside these tests (MIT, see vectors/README.md) is the default.
+  const candidates = [
+    process.env.MQTT_VECTORS,
+    resolve(repoRoot, 'packages/mqtt-codec/test/vectors/mqtt-packet-vectors.json'),
+    resolve(repoRoot, '../shared/vectors/mqtt-packet-vectors.json'),
+  ].filter((p): p is string => typeof p === 'string' && p !== '');
   const found = candidates.find((p) => existsSync(p));
   if (found === undefined) {
-    throw new Error(`mqtt-packet vectors not found; looked in ${candidates.join(', ')}. Put shared/ beside the repo or set MQTT_VECTORS.`);
+    throw new Error(`mqtt-packet vectors not found; looked in ${candidates.join(', ')}. Restore test/vectors/ or set MQTT_VECTORS.`);
   }
   return found;
 }
