@@ -2,6 +2,8 @@
 // collects its exit code and output. Only the child started here is ever killed, by its PID.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, it } from 'vitest';
+import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
@@ -46,4 +48,20 @@ export function runExample(name: string, args: readonly string[] = [], timeoutMs
 /** What to show when an assertion on a run fails. */
 export function describeRun(run: ExampleRun): string {
   return `exit ${run.code}${run.timedOut ? ' (timed out)' : ''} after ${run.ms} ms\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+}
+
+/**
+ * Registers the same check on the embedded broker (no URL argument) and on a real mosquitto
+ * started for the file (its URL as the argument).
+ */
+export function onEachBroker(check: (brokerUrl: string[]) => Promise<void>): void {
+  let mosquitto: MosquittoBroker<'mqtt'> | undefined;
+  beforeAll(async () => {
+    mosquitto = await startMosquitto();
+  });
+  afterAll(async () => {
+    await mosquitto?.stop();
+  });
+  it('on the embedded broker', () => check([]));
+  it('on mosquitto', () => check([`mqtt://127.0.0.1:${mosquitto!.ports.mqtt}`]));
 }
