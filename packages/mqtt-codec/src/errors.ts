@@ -29,6 +29,8 @@ export type MqttErrorCode =
   | 'RECEIVE_MAXIMUM_EXCEEDED' // the broker sent more QoS>0 PUBLISH than allowed
   | 'AUTH_ERROR' // enhanced authentication failed
   | 'SESSION_STORE_ERROR' // a SessionStore could not read or write
+  | 'QOS_NOT_SUPPORTED' // v5: above the broker's Maximum QoS (0x9B)
+  | 'RETAIN_NOT_SUPPORTED' // v5: the broker said Retain Available 0 (0x9A)
   // transports and the client
   | 'CONNECTION_CLOSED' // the connection went away
   | 'CONNECT_TIMEOUT' // no connection (or no CONNACK) in time

@@ -38,6 +38,8 @@ export class OutgoingFlow {
   #nextMid = 1;
   #retryAt: number | undefined;
   #serverMaximumPacketSize = Number.POSITIVE_INFINITY;
+  #serverMaximumQoS = 2;
+  #retainAvailable = true;
 
   /** Whether to emit `persist` effects (only worth building when a store consumes them). */
   readonly #persisting: boolean;
@@ -89,6 +91,13 @@ export class OutgoingFlow {
   /** Sends queued messages, in order, while the window has room and ids are free. */
   pump(fx: SessionEffect[], now: number, encode: (packet: Packet) => Uint8Array | MqttError, emit: (packet: Packet, bytes: Uint8Array) => void): void {
     for (let message = this.#queue.peek(); message !== undefined; message = this.#queue.peek()) {
+      const refusal = this.#refusal(message);
+      if (refusal !== undefined) {
+        this.#queue.shift();
+        if (message.qos > 0 && this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: message.mid } });
+        fx.push({ type: 'requestFailed', mid: message.mid, error: refusal });
+        continue;
+      }
       let packetId: number | undefined;
       if (message.qos > 0) {
         if (!this.#window.hasRoom) return;
@@ -118,6 +127,19 @@ export class OutgoingFlow {
       emit(packet, bytes);
       this.#retryAt ??= now + this.#options.retryInterval * 1000;
     }
+  }
+
+  /** Why the broker's CONNACK forbids sending `message`, if it does (v5 Maximum QoS, Retain Available). */
+  #refusal(message: OutgoingMessage): MqttError | undefined {
+    if (message.qos > this.#serverMaximumQoS) {
+      // [MQTT-3.2.2-11] never send a QoS above the server's Maximum QoS
+      return new MqttError('QOS_NOT_SUPPORTED', `the broker accepts QoS ${this.#serverMaximumQoS} at most, not ${message.qos}`, { reasonCode: 0x9b });
+    }
+    if (message.retain && !this.#retainAvailable) {
+      // [MQTT-3.2.2-14] no RETAIN when the server said Retain Available 0
+      return new MqttError('RETAIN_NOT_SUPPORTED', 'the broker does not support retained messages', { reasonCode: 0x9a });
+    }
+    return undefined;
   }
 
   /** Applies PUBACK, PUBREC or PUBCOMP; O(1) by packet id. */
@@ -153,6 +175,8 @@ export class OutgoingFlow {
     const receiveMaximum = v5 ? (props.receiveMaximum ?? 65535) : 65535;
     this.#window.capacity = o.maxInflightMessages === 0 ? receiveMaximum : Math.min(o.maxInflightMessages, receiveMaximum);
     this.#serverMaximumPacketSize = v5 ? (props.maximumPacketSize ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    this.#serverMaximumQoS = v5 ? (props.maximumQoS ?? 2) : 2;
+    this.#retainAvailable = v5 ? (props.retainAvailable ?? true) : true;
     this.#aliases = v5 && o.autoTopicAlias ? new OutboundTopicAliases(props.topicAliasMaximum ?? 0) : NO_ALIASES;
     this.#retryAt = undefined;
     if (!resume) {
