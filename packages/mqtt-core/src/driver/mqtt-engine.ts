@@ -16,6 +16,7 @@ import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
+import { WriteGate } from './write-gate.js';
 import type {
   ConnectResult, EngineEvents, EngineOptions, EngineState, LogLevel, PublishOptions, PublishResult,
   RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
@@ -51,11 +52,8 @@ export class MqttEngine {
   #queue: SessionEffect[] = [];
   #queueHead = 0;
   #pumping = false;
-  #blocked = false;
-  #lastWriteDeferred = false;
-  #writes: (Uint8Array | (() => void))[] = [];
-  /** QoS 0 publishes in #writes, waiting for drain: they count toward maxQueuedMessages. */
-  #qos0Backlog = 0;
+  /** Writes to the open connection; undefined while there is none. */
+  #gate: WriteGate | undefined;
   #reconnectTimer: TimerHandle | undefined;
   #closed: Deferred<void> | undefined;
   #deadLink: MqttError | undefined;
@@ -85,7 +83,7 @@ export class MqttEngine {
 
   /** True while writes are blocked by back-pressure (Paho's want_write). */
   wantWrite(): boolean {
-    return this.#blocked;
+    return this.#gate?.blocked ?? false;
   }
 
   on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
@@ -149,7 +147,7 @@ export class MqttEngine {
     const result = this.session.publish(
       { topic, payload: bytes, qos, retain: options.retain ?? false, ...(options.properties !== undefined ? { properties: options.properties } : {}) },
       this.#timers.now(),
-      this.#qos0Backlog,
+      this.#gate?.qos0Backlog ?? 0,
     );
     const handle = this.#track<PublishResult>(result, qos === 0, options.signal);
     if (result.rc === PublishRc.QUEUE_FULL) this.#settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
@@ -215,10 +213,11 @@ export class MqttEngine {
         throw signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no connection within ${timeoutMs} ms`);
       }
       this.#connection = connection;
+      this.#gate = new WriteGate(connection, {
+        blocked: (c) => this.#events.emit('socketRegisterWrite', c),
+        unblocked: (c) => this.#events.emit('socketUnregisterWrite', c),
+      });
       this.#closed = deferred<void>();
-      this.#blocked = false;
-      this.#writes = [];
-      this.#qos0Backlog = 0;
       this.#events.emit('socketOpen', connection);
       controller.signal.addEventListener('abort', () => {
         const error = signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no CONNACK within ${timeoutMs} ms`);
@@ -241,15 +240,13 @@ export class MqttEngine {
         if (current() === this.#connection) this.#apply(this.session.receive(bytes, this.#timers.now()));
       },
       onDrain: () => {
-        if (current() === this.#connection) this.#flush();
+        if (current() === this.#connection) this.#gate?.drain();
       },
       onClose: (error) => {
         const connection = current();
         if (connection === undefined || connection !== this.#connection) return;
         this.#connection = undefined;
-        this.#writes = [];
-        this.#qos0Backlog = 0;
-        this.#blocked = false;
+        this.#gate = undefined;
         this.#events.emit('socketClose', connection);
         this.#apply(this.session.connectionClosed(this.#timers.now(), error));
       },
@@ -326,7 +323,7 @@ export class MqttEngine {
     switch (effect.type) {
       case 'send':
         this.#log('debug', () => describePacket(effect.packet));
-        this.#write(effect.bytes);
+        this.#gate?.write(effect.bytes);
         return;
       case 'setTimer': {
         this.#clearTimer(effect.timer);
@@ -355,10 +352,13 @@ export class MqttEngine {
         return;
       case 'published': {
         const result: PublishResult = { mid: effect.mid, reasonCode: effect.reasonCode, properties: effect.properties };
-        this.#afterWrites(() => {
+        const done = (): void => {
           this.#settle(effect.mid, result);
           this.#events.emit('publish', result);
-        }, this.#pending.get(effect.mid)?.qos0 === true);
+        };
+        const qos0 = this.#pending.get(effect.mid)?.qos0 === true;
+        if (this.#gate !== undefined) this.#gate.afterWrites(done, qos0);
+        else done();
         return;
       }
       case 'subscribed':
@@ -419,59 +419,6 @@ export class MqttEngine {
     const handle = this.#timerHandles.get(kind);
     if (handle !== undefined) this.#timers.clearTimeout(handle);
     this.#timerHandles.delete(kind);
-  }
-
-  // ---- writes and back-pressure ------------------------------------------------------------
-
-  #write(bytes: Uint8Array): void {
-    const connection = this.#connection;
-    if (connection === undefined) return;
-    this.#lastWriteDeferred = this.#blocked;
-    if (this.#blocked) {
-      this.#writes.push(bytes);
-      return;
-    }
-    if (!connection.write(bytes)) {
-      this.#blocked = true;
-      this.#events.emit('socketRegisterWrite', connection);
-    }
-  }
-
-  /**
-   * Runs `fn` once the last bytes written reached the transport (at once unless they wait for drain
-   * and `waitForWrites`, which only a QoS 0 publish asks for: those are the #qos0Backlog).
-   */
-  #afterWrites(fn: () => void, waitForWrites: boolean): void {
-    if (waitForWrites && this.#blocked && this.#lastWriteDeferred) {
-      this.#qos0Backlog++;
-      this.#writes.push(() => {
-        this.#qos0Backlog--;
-        fn();
-      });
-    } else {
-      fn();
-    }
-  }
-
-  #flush(): void {
-    const connection = this.#connection;
-    if (connection === undefined) return;
-    this.#blocked = false;
-    let i = 0;
-    for (; i < this.#writes.length; i++) {
-      const item = this.#writes[i] as Uint8Array | (() => void);
-      if (typeof item === 'function') {
-        item();
-        continue;
-      }
-      if (!connection.write(item)) {
-        this.#blocked = true;
-        this.#writes = this.#writes.slice(i + 1);
-        return;
-      }
-    }
-    this.#writes = [];
-    this.#events.emit('socketUnregisterWrite', connection);
   }
 
   // ---- requests ----------------------------------------------------------------------------

@@ -1,0 +1,80 @@
+// Writes to one open connection, honouring back-pressure: once the transport says it is full,
+// bytes (and the completions that must follow them) wait in order until it drains. One gate per
+// connection, so nothing held for a closed connection can leak into the next one.
+import type { TransportConnection } from '../transport.js';
+
+export interface WriteGateEvents {
+  /** The transport is full (Paho's on_socket_register_write). */
+  blocked(connection: TransportConnection): void;
+  /** Everything held was written (Paho's on_socket_unregister_write). */
+  unblocked(connection: TransportConnection): void;
+}
+
+export class WriteGate {
+  readonly connection: TransportConnection;
+  readonly #events: WriteGateEvents;
+  #blocked = false;
+  #lastWriteHeld = false;
+  #held: (Uint8Array | (() => void))[] = [];
+  #qos0Backlog = 0;
+
+  constructor(connection: TransportConnection, events: WriteGateEvents) {
+    this.connection = connection;
+    this.#events = events;
+  }
+
+  /** True while writes wait for the transport to drain (Paho's want_write). */
+  get blocked(): boolean {
+    return this.#blocked;
+  }
+
+  /** QoS 0 publishes held here until drain: they count toward maxQueuedMessages, as in Paho. */
+  get qos0Backlog(): number {
+    return this.#qos0Backlog;
+  }
+
+  write(bytes: Uint8Array): void {
+    this.#lastWriteHeld = this.#blocked;
+    if (this.#blocked) {
+      this.#held.push(bytes);
+      return;
+    }
+    if (!this.connection.write(bytes)) {
+      this.#blocked = true;
+      this.#events.blocked(this.connection);
+    }
+  }
+
+  /**
+   * Runs `fn` once the last bytes written reached the transport: at once, unless they are held and
+   * `qos0` (only a QoS 0 publish completes on its write; those are the qos0Backlog).
+   */
+  afterWrites(fn: () => void, qos0: boolean): void {
+    if (!(qos0 && this.#blocked && this.#lastWriteHeld)) {
+      fn();
+      return;
+    }
+    this.#qos0Backlog++;
+    this.#held.push(() => {
+      this.#qos0Backlog--;
+      fn();
+    });
+  }
+
+  /** The transport drained: write what was held, in order, until it is full again. */
+  drain(): void {
+    this.#blocked = false;
+    for (let i = 0; i < this.#held.length; i++) {
+      const item = this.#held[i] as Uint8Array | (() => void);
+      if (typeof item === 'function') {
+        item();
+      } else if (!this.connection.write(item)) {
+        this.#blocked = true;
+        this.#held = this.#held.slice(i + 1);
+        return;
+      }
+    }
+    this.#held = [];
+    this.#events.unblocked(this.connection);
+  }
+}
