@@ -118,7 +118,7 @@ export class Decoder {
   }
 
   /**
-   * Feeds bytes (a Node Buffer is fine) and returns the packets they complete, in order.
+   * Feeds bytes (a Node.js byte buffer is fine: it is a Uint8Array) and returns the packets they complete, in order.
    * Throws MqttProtocolError on bytes that break the protocol; from then on the decoder is
    * poisoned and every push rethrows that error: close the connection.
    */

@@ -7,7 +7,7 @@ import { MAX_VARINT, writeVarint } from './varint.js';
 
 export const MAX_UINT16 = 0xffff;
 
-// Small packets are carved from a shared slab, as Node's Buffer.allocUnsafe does: allocating a
+// Small packets are carved from a shared slab, as Node's own allocUnsafe does: allocating a
 // fresh ArrayBuffer per packet costs more than encoding it. Slabs are never reused, only
 // abandoned, so a returned view is never overwritten; it may keep its 64 KiB slab alive.
 const SLAB_SIZE = 64 * 1024;

@@ -5,7 +5,7 @@
 // connection state too closely to split without passing it around.
 
 import { Decoder, MqttError, encode, isMqttError } from '@x/mqtt-codec';
-import type { Packet, Properties, PublishPacket, QoS, Subscription } from '@x/mqtt-codec';
+import type { Packet, Properties, QoS, Subscription } from '@x/mqtt-codec';
 import { connackReasonCode, connackString, isConnackRefusal } from './connack-codes.js';
 import type { CommandResult, SessionEffect, TimerKind } from './effects.js';
 import { PublishRc } from './effects.js';
@@ -17,7 +17,7 @@ import type { SessionState } from './packet-rules.js';
 import type { ResolvedSessionOptions, SessionOptions } from './session-options.js';
 import { resolveSessionOptions } from './session-options.js';
 import type { SessionSnapshot } from './session-store.js';
-import { InboundTopicAliases } from './topic-aliases.js';
+import { InboundFlow } from './inbound-flow.js';
 import { TimerSchedule } from './timer-schedule.js';
 import { isValidTopicFilter, isValidTopicName } from '../topic/topic-matches-sub.js';
 
@@ -49,17 +49,14 @@ export class Session {
   readonly #options: ResolvedSessionOptions;
   readonly #flow: OutgoingFlow;
   readonly #requests = new Map<number, PendingRequest>();
-  readonly #incomingQos2 = new Set<number>();
+  readonly #inbound: InboundFlow;
   readonly #timers = new TimerSchedule();
   #state: SessionState = 'disconnected';
   #decoder: Decoder | undefined;
   #keepalive: Keepalive | undefined;
-  #inboundAliases: InboundTopicAliases | undefined;
   #connectDeadline = 0;
   #assignedClientId: string | undefined;
   #close: CloseInfo | undefined;
-
-  readonly #persisting: boolean;
 
   constructor(options: Readonly<Partial<SessionOptions>> = {}) {
     this.#options = resolveSessionOptions(options);
@@ -67,7 +64,7 @@ export class Session {
       throw new MqttError('INVALID_ARGUMENT', 'an empty clientId needs cleanSession: true [MQTT-3.1.3-7]');
     }
     this.#flow = new OutgoingFlow(this.#options);
-    this.#persisting = this.#options.persistEffects;
+    this.#inbound = new InboundFlow(this.#options);
   }
 
   get state(): SessionState {
@@ -99,7 +96,7 @@ export class Session {
     this.#close = undefined;
     this.#decoder = new Decoder({ protocolVersion: v, maximumPacketSize: o.maximumPacketSize });
     this.#keepalive = undefined;
-    this.#inboundAliases = new InboundTopicAliases(v === 5 ? o.topicAliasMaximum : 0);
+    this.#inbound.opened();
     this.#connectDeadline = now + o.connectTimeout * 1000;
     const properties: Properties = { ...o.connectProperties };
     if (v === 5) {
@@ -274,14 +271,14 @@ export class Session {
 
   /** Everything needed to resume: outgoing QoS>0 messages in order, inbound QoS 2 ids, next mid. */
   snapshot(): SessionSnapshot {
-    return { version: 1, outgoing: this.#flow.stored(), incomingQos2: [...this.#incomingQos2], nextMid: this.#flow.peekMid() };
+    return { version: 1, outgoing: this.#flow.stored(), incomingQos2: this.#inbound.snapshot(), nextMid: this.#flow.peekMid() };
   }
 
   /** Loads a snapshot into a fresh, disconnected session (its messages then come first). */
   restore(snapshot: SessionSnapshot): void {
     this.#requireState(['disconnected'], 'restore');
     this.#flow.restore(snapshot);
-    for (const id of snapshot.incomingQos2) this.#incomingQos2.add(id);
+    this.#inbound.restore(snapshot.incomingQos2);
   }
 
   // ---- inbound packets -----------------------------------------------------------------------
@@ -306,16 +303,15 @@ export class Session {
         this.#connected(fx, packet.sessionPresent, packet.properties ?? {}, now);
         return;
       }
-      case 'publish':
-        this.#inboundPublish(fx, packet, now);
-        return;
-      case 'pubrel': {
-        const known = this.#incomingQos2.delete(packet.packetId);
-        if (known && this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteIncoming', packetId: packet.packetId } });
-        const rc = known ? undefined : v === 5 ? ReasonCode.PACKET_ID_NOT_FOUND : undefined;
-        this.#send(fx, now, { type: 'pubcomp', packetId: packet.packetId, ...(rc !== undefined ? { reasonCode: rc } : {}) });
+      case 'publish': {
+        const outcome = this.#inbound.publish(fx, packet);
+        if (outcome.kind === 'fail') this.#fail(fx, outcome.error, outcome.error.reasonCode);
+        else if (outcome.reply !== undefined) this.#send(fx, now, outcome.reply);
         return;
       }
+      case 'pubrel':
+        this.#send(fx, now, this.#inbound.pubrel(fx, packet.packetId));
+        return;
       case 'puback':
       case 'pubrec':
       case 'pubcomp': {
@@ -364,10 +360,7 @@ export class Session {
     this.#state = 'connected';
     if (props.assignedClientIdentifier !== undefined) this.#assignedClientId = props.assignedClientIdentifier;
     this.#keepalive = new Keepalive(props.serverKeepAlive ?? o.keepalive, o.pingTimeout, now);
-    if (!sessionPresent && this.#incomingQos2.size > 0) {
-      this.#incomingQos2.clear();
-      if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'clearIncoming' } });
-    }
+    this.#inbound.connected(fx, sessionPresent);
     // A persistent session was asked for: resend PUBLISH (DUP) and PUBREL with their original ids, in
     // order [MQTT-4.4.0-1], even when the broker lost its side (session present 0), as Paho does: a
     // QoS 2 message already PUBREC'd must get its PUBREL, not a second PUBLISH (it would arrive twice).
@@ -375,38 +368,6 @@ export class Session {
     const resend = this.#flow.connected(fx, sessionPresent || !o.cleanSession, props, now);
     for (const packet of resend) this.#send(fx, now, packet);
     this.#pump(fx, now);
-  }
-
-  #inboundPublish(fx: SessionEffect[], packet: PublishPacket, now: number): void {
-    const v = this.#options.protocolVersion;
-    const alias = packet.properties?.topicAlias;
-    const topic = v === 5 ? this.#inboundAliases?.resolve(packet.topic, alias) : packet.topic;
-    if (topic === undefined) {
-      const error = new MqttError('TOPIC_ALIAS_INVALID', `invalid topic alias ${String(alias)}`, { reasonCode: ReasonCode.TOPIC_ALIAS_INVALID });
-      this.#fail(fx, error, ReasonCode.TOPIC_ALIAS_INVALID);
-      return;
-    }
-    const message = { type: 'message', message: { topic, payload: packet.payload, qos: packet.qos, retain: packet.retain, dup: packet.dup, packetId: packet.packetId, properties: packet.properties } } as const;
-    const packetId = packet.packetId ?? 0;
-    if (packet.qos === 0) {
-      fx.push(message);
-    } else if (packet.qos === 1) {
-      fx.push(message);
-      this.#send(fx, now, { type: 'puback', packetId });
-    } else {
-      if (!this.#incomingQos2.has(packetId)) {
-        if (v === 5 && this.#incomingQos2.size >= this.#options.receiveMaximum) {
-          const error = new MqttError('RECEIVE_MAXIMUM_EXCEEDED', 'the broker exceeded our Receive Maximum', { reasonCode: ReasonCode.RECEIVE_MAXIMUM_EXCEEDED });
-          this.#fail(fx, error, ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
-          return;
-        }
-        // Exactly once: the id is remembered (and persisted) until PUBREL; a resend is not delivered again.
-        this.#incomingQos2.add(packetId);
-        if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putIncoming', packetId } });
-        fx.push(message);
-      }
-      this.#send(fx, now, { type: 'pubrec', packetId });
-    }
   }
 
   #unknownId(fx: SessionEffect[], type: string, packetId: number): void {
