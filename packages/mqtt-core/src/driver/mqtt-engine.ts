@@ -1,8 +1,8 @@
 // The runtime-neutral client engine: binds a Session to Transports and Timers, performs the
 // Session's effects in order (awaiting an async SessionStore before later writes), honours write
-// back-pressure, and runs the reconnect loop with the back-off policy. No node:* imports.
-// Past 400 lines: connection, effects and writes share the current connection; splitting them
-// would expose it between files.
+// back-pressure (through a WriteGate per connection), and runs the reconnect loop with the back-off
+// policy. No node:* imports. Past 400 lines: opening, effects and reconnecting share the current
+// connection and its pending requests.
 
 import { MqttError, isMqttError } from '@x/mqtt-codec';
 import type { Properties, Subscription } from '@x/mqtt-codec';

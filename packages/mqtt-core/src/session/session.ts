@@ -1,8 +1,8 @@
 // The sans-I/O MQTT client session: fed connection events, bytes, timer expiries and commands,
 // each with `now` (ms), it answers with effects (see effects.ts). It opens no socket, starts no
-// timer and never reads the clock. Outgoing flow state lives in OutgoingFlow, timers in
-// TimerSchedule; the ~490 lines left are the state guards and inbound handling, which share the
-// connection state too closely to split without passing it around.
+// timer and never reads the clock. Outgoing messages live in OutgoingFlow, inbound ones in
+// InboundFlow, timers in TimerSchedule; what is left is the connection's state machine and its
+// guards, which every input goes through.
 
 import { Decoder, MqttError, encode, isMqttError } from '@x/mqtt-codec';
 import type { Packet, Properties, QoS, Subscription } from '@x/mqtt-codec';
