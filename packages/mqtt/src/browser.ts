@@ -2,12 +2,13 @@
 // Chosen by bundlers through the "browser" export condition; imports no node:* module.
 import { ClientBase } from './client.js';
 import type { ClientOptions } from './client-options.js';
+import type { MqttProtocol } from './constants.js';
 import { bindHelpers } from './helpers.js';
 import { browserPlatform } from './platform-browser.js';
 
 /** The client. In a browser, give it a `ws://` or `wss://` URL (or transport: 'websockets'). */
-export class Client extends ClientBase {
-  constructor(options: ClientOptions = {}) {
+export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P> {
+  constructor(options: ClientOptions<P> = {}) {
     super(browserPlatform, { transport: 'websockets', ...options });
   }
 }

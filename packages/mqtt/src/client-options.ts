@@ -10,7 +10,10 @@ export type TransportName = 'tcp' | 'websockets';
 /** A broker to connect to: a URL (`mqtt://`, `mqtts://`, `ws://`, `wss://`) or host and port. */
 export type ServerSpec = string | { readonly host: string; readonly port?: number };
 
-export interface ClientOptions {
+/** MQTT 5 properties, or `never` on a client whose protocol is known to be 3.1 or 3.1.1 (a compile error). */
+export type V5Properties<P extends MqttProtocol> = P extends 5 ? Properties : never;
+
+export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   /** Defaults to '' : a random id is generated (cleanSession must then be true, as in Paho). */
   clientId?: string;
   /** Clean session (3.1/3.1.1) or clean start (5.0). Defaults to true. */
@@ -18,7 +21,7 @@ export interface ClientOptions {
   /** Passed to every callback as `userdata`. Defaults to undefined. */
   userdata?: unknown;
   /** MQTTv31, MQTTv311 or MQTTv5. Defaults to MQTTv311. */
-  protocol?: MqttProtocol;
+  protocol?: P;
   /** Defaults to 'tcp'. */
   transport?: TransportName;
   /** Brokers to try in order, failing over to the next (a cluster). connect() arguments replace them. */
@@ -28,7 +31,7 @@ export interface ClientOptions {
   /** Seconds to open a connection and get a CONNACK. Defaults to 30. */
   connectTimeout?: number;
   /** v5 CONNECT properties (sessionExpiryInterval, receiveMaximum, userProperties, ...). */
-  properties?: Properties;
+  properties?: V5Properties<P>;
   /** Keeps QoS>0 state across reconnects and, with a durable store, restarts. Defaults to memory. */
   sessionStore?: SessionStore;
   /** v5 enhanced authentication (AUTH exchange). */

@@ -4,7 +4,7 @@
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
 import { MqttEngine, toSubscriptions, type ConnectResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
-import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, WsSettings } from './client-options.js';
+import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
 import { MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
@@ -17,11 +17,11 @@ import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInpu
 import type { Platform } from './platform.js';
 
 /** connect()'s extra options. */
-export interface ConnectOptions {
+export interface ConnectOptions<P extends MqttProtocol = MqttProtocol> {
   /** Paho's bind_address. */
   bindAddress?: string;
   /** v5 CONNECT properties for this connection. */
-  properties?: Properties;
+  properties?: V5Properties<P>;
   /** Gives up waiting (rejects with ABORTED). */
   signal?: AbortSignal;
   /** connectSrv(): DNS servers to ask (`ip` or `ip:port`). Defaults to the system's. */
@@ -31,7 +31,11 @@ export interface ConnectOptions {
 /** Failures after which connect() tries the next server of a list. */
 const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TIMEOUT', 'TLS_ERROR', 'PROXY_ERROR', 'CONNECTION_CLOSED']);
 
-export class ClientBase {
+/**
+ * The client, for any platform. `P` is the protocol level, inferred from `options.protocol`:
+ * with `protocol: MQTTv31` or `MQTTv311` given, MQTT 5 properties are a compile error.
+ */
+export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   onConnect: OnConnect<this> | undefined;
   onDisconnect: OnDisconnect<this> | undefined;
   onMessage: OnMessage<this> | undefined;
@@ -59,7 +63,7 @@ export class ClientBase {
   #foreverDone: { resolve(): void } | undefined;
   readonly #activity = new Set<() => void>();
 
-  constructor(platform: Platform, options: ClientOptions = {}) {
+  constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
     this.#settings = new ClientSettings(options);
     this.#userdata = options.userdata;
@@ -120,7 +124,7 @@ export class ClientBase {
     this.#userdata = userdata;
   }
   /** The will: published by the broker if the connection is lost without disconnect(). */
-  willSet(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: Properties): void {
+  willSet(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): void {
     const will = { topic: checkTopicName(topic), payload: toPayload(payload), qos: checkQos(qos), retain, ...(properties !== undefined ? { properties } : {}) };
     this.#set((s) => (s.will = will));
   }
@@ -146,7 +150,7 @@ export class ClientBase {
    * (`mqtt://`, `mqtts://`, `ws://`, `wss://`) or a list of servers to fail over across.
    * Rejects with a typed MqttError: CONNECTION_REFUSED (rc in `reasonCode`), CONNECT_TIMEOUT, ...
    */
-  async connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+  async connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): Promise<ConnectResult> {
     this.connectAsync(host, port, keepalive, bindAddress, options);
     const engine = this.#engineForConnect();
     // With several servers, a server that cannot be reached passes the turn to the next one.
@@ -162,13 +166,13 @@ export class ClientBase {
   }
 
   /** Records where to connect; the connection is made by loopStart() or loopForever(). */
-  connectAsync(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): void {
+  connectAsync(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): void {
     this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, options.properties));
     this.#connectRequested = true;
   }
 
   /** Looks up `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp` with TLS) and connects, failing over in SRV order. */
-  async connectSrv(domain?: string, keepalive?: number, bindAddress?: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+  async connectSrv(domain?: string, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): Promise<ConnectResult> {
     const resolveSrv = this.#platform.resolveSrv;
     if (resolveSrv === undefined) throw new MqttError('INVALID_STATE', 'connectSrv() needs DNS, which this runtime does not offer');
     const targets = await resolveSrv(domain, this.#settings.tls !== undefined, options.dnsServers);
@@ -185,7 +189,7 @@ export class ClientBase {
   }
 
   /** Sends DISCONNECT (v5: with a reason code and properties) and closes; no will is published. */
-  async disconnect(reasonCode?: number, properties?: Properties): Promise<number> {
+  async disconnect(reasonCode?: number, properties?: V5Properties<P>): Promise<number> {
     const engine = this.#engine;
     this.#connectRequested = false;
     const active = engine !== undefined && engine.state !== 'idle';
@@ -270,7 +274,7 @@ export class ClientBase {
   // ---- publish / subscribe --------------------------------------------------------------------
 
   /** Publishes; `await` it (or waitForPublish()) for completion. Throws INVALID_TOPIC/INVALID_QOS/PACKET_TOO_LARGE. */
-  publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: Properties): MessageInfo {
+  publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): MessageInfo {
     const handle = this.#ensureEngine().publish(checkTopicName(topic), toPayload(payload), {
       qos: checkQos(qos),
       retain,
@@ -280,13 +284,13 @@ export class ClientBase {
   }
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */
-  subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: Properties): RequestInfo<SubscribeResult> {
+  subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: V5Properties<P>): RequestInfo<SubscribeResult> {
     const subscriptions: Subscription[] = toSubscriptions(topic, qos);
     const handle = this.#ensureEngine().subscribe(subscriptions, properties !== undefined ? { properties } : {});
     return new RequestInfo(handle);
   }
 
-  unsubscribe(topic: string | readonly string[], properties?: Properties): RequestInfo<UnsubscribeResult> {
+  unsubscribe(topic: string | readonly string[], properties?: V5Properties<P>): RequestInfo<UnsubscribeResult> {
     const filters = (typeof topic === 'string' ? [topic] : [...topic]).map(checkTopicFilter);
     if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
     const handle = this.#ensureEngine().unsubscribe(filters, properties !== undefined ? { properties } : {});

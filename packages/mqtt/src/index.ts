@@ -2,12 +2,13 @@
 // TypeScript plus MQTT 5, Promises, AbortSignal and async iteration. Transports tcp/tls/ws built in.
 import { ClientBase } from './client.js';
 import type { ClientOptions } from './client-options.js';
+import type { MqttProtocol } from './constants.js';
 import { bindHelpers } from './helpers.js';
 import { nodePlatform } from './platform-node.js';
 
 /** The client. `new Client({ clientId, cleanSession, userdata, protocol, transport })`, as Paho's. */
-export class Client extends ClientBase {
-  constructor(options: ClientOptions = {}) {
+export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P> {
+  constructor(options: ClientOptions<P> = {}) {
     super(nodePlatform, options);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, MQTTv5, errorString, parseBrokerUrl, MQTT_ERR_QUEUE_SIZE } from '../src/index.js';
+import { Client, MQTTv5, MQTTv311, errorString, parseBrokerUrl, MQTT_ERR_QUEUE_SIZE } from '../src/index.js';
 
 describe('publish, subscribe and the constructor validate arguments as the seed does', () => {
   const client = new Client();
@@ -47,4 +47,14 @@ describe('broker URLs map to transports', () => {
 it('errorString gives the seed text', () => {
   expect(errorString(MQTT_ERR_QUEUE_SIZE)).toBe('Message queue full.');
   expect(errorString(999)).toBe('Unknown error.');
+});
+
+it('MQTT 5 properties are a compile error on a client created with protocol 3.1.1, and fine on a v5 one', () => {
+  const v311 = new Client({ protocol: MQTTv311 });
+  const v5 = new Client({ protocol: MQTTv5 });
+  // @ts-expect-error properties need protocol: MQTTv5
+  expect(() => v311.publish('a', 'x', 0, false, { contentType: 'text/plain' })).not.toThrow();
+  expect(() => v5.publish('a', 'x', 0, false, { contentType: 'text/plain' })).not.toThrow();
+  // @ts-expect-error CONNECT properties too
+  expect(new Client({ protocol: 4, properties: { sessionExpiryInterval: 1 } }).protocol).toBe(4);
 });

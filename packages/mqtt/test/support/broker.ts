@@ -2,7 +2,7 @@
 // factory that disconnects every client it made when the file ends.
 import { afterAll, beforeAll } from 'vitest';
 import { startMosquitto, type MosquittoBroker, type MosquittoOptions, type ListenerName } from '@x/test-brokers';
-import { Client, type ClientOptions } from '../../src/index.js';
+import { Client, type ClientOptions, type MqttProtocol } from '../../src/index.js';
 
 export function useMosquitto<L extends ListenerName = 'mqtt'>(options: MosquittoOptions<L> = {}): { readonly broker: MosquittoBroker<L> } {
   const holder = {} as { broker: MosquittoBroker<L> };
@@ -15,14 +15,14 @@ export function useMosquitto<L extends ListenerName = 'mqtt'>(options: Mosquitto
   return holder;
 }
 
-const made: Client[] = [];
+const made: Array<{ disconnect(): Promise<unknown> }> = [];
 afterAll(async () => {
   await Promise.all(made.map((c) => c.disconnect().catch(() => undefined)));
 });
 
 /** A client that is disconnected when the test file ends. */
-export function newClient(options: ClientOptions = {}): Client {
-  const client = new Client(options);
+export function newClient<P extends MqttProtocol = MqttProtocol>(options: ClientOptions<P> = {}): Client<P> {
+  const client = new Client<P>(options);
   made.push(client);
   return client;
 }
