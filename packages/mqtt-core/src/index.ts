@@ -64,6 +64,7 @@ export type {
   SubscribeResult,
   UnsubscribeResult,
   RequestHandle,
+  PublishHandle,
   PublishOptions,
   RequestOptions,
   LogLevel,

@@ -1,7 +1,7 @@
 // What the application receives (MqttMessage, the seed's MQTTMessage) and what publish()
 // returns (MessageInfo, the seed's MQTTMessageInfo, with a Promise instead of a blocking wait).
 import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
-import type { PublishResult, RequestHandle } from '@x/mqtt-core';
+import type { PublishHandle, PublishResult, RequestHandle } from '@x/mqtt-core';
 import { MQTT_ERR_QUEUE_SIZE } from './constants.js';
 
 const utf8 = new TextDecoder();
@@ -78,6 +78,23 @@ export class RequestInfo<R> implements PromiseLike<R> {
 
 /** What publish() returns (Paho's MQTTMessageInfo): `rc` and `mid` at once, completion later. */
 export class MessageInfo extends RequestInfo<PublishResult> {
+  readonly #stored: Promise<void>;
+
+  constructor(handle: PublishHandle) {
+    super(handle);
+    this.#stored = handle.stored;
+  }
+
+  /**
+   * Resolves once the client's SessionStore holds the message: with a durable store
+   * (`FileSessionStore`) it is then on disk, and a process that dies still sends it after a
+   * restart. At once without a store, or at QoS 0 (never stored).
+   */
+  waitForStored(): Promise<void> {
+    this.#assertQueued();
+    return this.#stored;
+  }
+
   /** True once QoS 0 was written, QoS 1 acknowledged (PUBACK) or QoS 2 completed (PUBCOMP). */
   isPublished(): boolean {
     this.#assertQueued();

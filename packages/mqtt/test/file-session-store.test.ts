@@ -26,8 +26,8 @@ it('messages queued by one client object are sent by the next one that opens the
   const before = newClient({ clientId: 'durable-1', cleanSession: false, sessionStore: first });
   const infos = ['a', 'b', 'c'].map((text, i) => before.publish(topic, text, i === 1 ? 2 : 1));
   expect(infos.map((i) => i.rc)).toEqual([MQTT_ERR_NO_CONN, MQTT_ERR_NO_CONN, MQTT_ERR_NO_CONN]);
-  // The process "dies" here: nothing was ever connected. Give the store its writes, then close it.
-  await new Promise((r) => setTimeout(r, 200));
+  // Once stored, the messages survive the process: it "dies" here, without ever connecting.
+  await Promise.all(infos.map((info) => info.waitForStored()));
   await first.close();
 
   const second = await FileSessionStore.open(dir);

@@ -85,6 +85,16 @@ export interface RequestHandle<R> {
   readonly status: 'pending' | 'fulfilled' | 'rejected';
 }
 
+/** What publish() returns: a RequestHandle, plus when the message is in the SessionStore. */
+export interface PublishHandle extends RequestHandle<PublishResult> {
+  /**
+   * Resolves once the SessionStore holds the message (with a durable store: once it is on disk, so
+   * a process that dies afterwards still sends it after a restart). At once when there is no store
+   * or at QoS 0 (never stored). Rejects with SESSION_STORE_ERROR if the store failed.
+   */
+  readonly stored: Promise<void>;
+}
+
 export interface PublishOptions {
   /** Defaults to 0. */
   readonly qos?: QoS;

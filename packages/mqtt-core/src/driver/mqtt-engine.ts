@@ -19,7 +19,7 @@ import { Emitter } from './emitter.js';
 import { WriteGate } from './write-gate.js';
 import type {
   ConnectResult, EngineEvents, EngineOptions, EngineState, LogLevel, PublishOptions, PublishResult,
-  RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
+  PublishHandle, RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
 } from './engine-types.js';
 import { DEFAULT_AUTO_RECONNECT } from './engine-types.js';
 import { defaultTimers } from './timers.js';
@@ -31,6 +31,9 @@ interface Pending {
   readonly qos0: boolean;
 }
 
+/** `stored` of a publish that has nothing to wait for (no store, or QoS 0, which is never stored). */
+const NOTHING_TO_STORE: Promise<void> = Promise.resolve();
+
 const aborted = (): MqttError => new MqttError('ABORTED', 'aborted');
 
 /** The client engine the facade and helpers share. See the README for the full contract. */
@@ -41,6 +44,8 @@ export class MqttEngine {
   readonly #options: Readonly<Partial<EngineOptions>>;
   readonly #events: Emitter<EngineEvents>;
   readonly #pending = new Map<number, Pending>();
+  /** Publishes whose first putOutgoing has not reached the store yet (only with a store). */
+  readonly #awaitingStore = new Map<number, Deferred<void>>();
   readonly #timerHandles = new Map<TimerKind, TimerHandle>();
   #state: EngineState = 'idle';
   #connection: TransportConnection | undefined;
@@ -141,7 +146,7 @@ export class MqttEngine {
   }
 
   /** Publishes; queued while disconnected (rc NO_CONNECTION), refused when the queue is full (rc QUEUE_FULL). */
-  publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): RequestHandle<PublishResult> {
+  publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): PublishHandle {
     const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
     const qos = options.qos ?? 0;
     const result = this.session.publish(
@@ -149,9 +154,11 @@ export class MqttEngine {
       this.#timers.now(),
       this.#gate?.qos0Backlog ?? 0,
     );
+    const stored = this.#options.store !== undefined && qos > 0 && result.rc !== PublishRc.QUEUE_FULL ? deferred<void>() : undefined;
+    if (stored !== undefined) this.#awaitingStore.set(result.mid, stored);
     const handle = this.#track<PublishResult>(result, qos === 0, options.signal);
     if (result.rc === PublishRc.QUEUE_FULL) this.#settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
-    return handle;
+    return Object.assign(handle, { stored: stored?.promise ?? NOTHING_TO_STORE });
   }
 
   /** Subscribes (rc NO_CONNECTION and a rejected `done` when not connected, as in Paho). */
@@ -295,17 +302,20 @@ export class MqttEngine {
     while (this.#queueHead < this.#queue.length) {
       const effect = this.#queue[this.#queueHead++] as SessionEffect;
       if (effect.type === 'persist' && this.#options.store !== undefined) {
+        const op = effect.operation;
+        const mid = op.op === 'putOutgoing' ? op.message.mid : undefined;
         let result: void | Promise<void>;
         try {
-          result = this.#options.store.apply(effect.operation);
+          result = this.#options.store.apply(op);
         } catch (cause) {
-          this.#storeFailed(cause);
+          this.#storeFailed(cause, mid);
           continue;
         }
         if (result instanceof Promise) {
-          result.catch((cause: unknown) => this.#storeFailed(cause)).finally(() => this.#pump());
+          result.then(() => this.#storedOutgoing(mid), (cause: unknown) => this.#storeFailed(cause, mid)).finally(() => this.#pump());
           return;
         }
+        this.#storedOutgoing(mid);
         continue;
       }
       this.#perform(effect);
@@ -315,8 +325,18 @@ export class MqttEngine {
     this.#pumping = false;
   }
 
-  #storeFailed(cause: unknown): void {
+  #storeFailed(cause: unknown, mid: number | undefined): void {
     this.#log('error', `session store write failed: ${String(cause)}`);
+    if (mid === undefined) return;
+    this.#awaitingStore.get(mid)?.reject(new MqttError('SESSION_STORE_ERROR', `message ${mid} could not be stored`, { cause }));
+    this.#awaitingStore.delete(mid);
+  }
+
+  /** The store holds publish `mid`: a process that dies now still sends it after a restart. */
+  #storedOutgoing(mid: number | undefined): void {
+    if (mid === undefined) return;
+    this.#awaitingStore.get(mid)?.resolve();
+    this.#awaitingStore.delete(mid);
   }
 
   #perform(effect: SessionEffect): void {
