@@ -2,7 +2,7 @@
 // again with the same FileSessionStore directory and clientId (cleanSession false). Twice the
 // broker is frozen just before the kill, so the store holds a backlog of unacknowledged messages.
 // The promise, precisely: a message is *accepted* once the store's apply() for it has resolved
-// (the child prints "D run:seq"; the facade itself has no signal for this, see README). Every
+// (the child prints "D run:seq" once MessageInfo.waitForStored() resolved). Every
 // accepted message arrives; a QoS 2 message never arrives twice. Messages handed to publish() but
 // killed before the store had them may or may not arrive; they are counted, not promised.
 import { spawn, type ChildProcess } from 'node:child_process';
