@@ -2,8 +2,8 @@
 // Canonical form: v5 decodes always carry `reasonCode` (0 when absent on the wire); v3 never do.
 // On the wire the reason code is omitted when it is 0 and there are no properties (§3.4.2.1).
 import type { PacketCodec } from './packet-codec.js';
-import { PACKET_TYPE_CODES, type AuthPacket, type DisconnectPacket, type PubackPacket, type PubcompPacket, type PubrecPacket, type PubrelPacket } from './packets.js';
-import { propertiesLength, propertiesSectionLength, readProperties, withProperties, writeProperties } from './properties.js';
+import type { AuthPacket, DisconnectPacket, PubackPacket, PubcompPacket, PubrecPacket, PubrelPacket } from './packets.js';
+import { propertiesLength, readProperties, withProperties, writeProperties } from './properties.js';
 import type { Reader } from './reader.js';
 import { checkReasonCode } from './reason-codes.js';
 import { checkPacketId } from './writer.js';
@@ -28,16 +28,10 @@ function isShortForm(packet: AckPacket): boolean {
 }
 
 function ackCodec<P extends AckPacket>(type: P['type']): PacketCodec<P> {
-  // [MQTT-3.6.1-1] PUBREL has flags 0b0010; the others 0
-  const firstByte = (PACKET_TYPE_CODES[type] << 4) | (type === 'pubrel' ? 0b0010 : 0);
   return {
-    firstByte: () => firstByte,
-    measure(packet, version) {
+    write(w, packet, version) {
       checkPacketId(packet.packetId, type);
       checkReasonCode(type, packet.reasonCode ?? 0, version);
-      return version !== 5 || isShortForm(packet) ? 2 : 3 + propertiesSectionLength(packet.properties, type);
-    },
-    write(w, packet, version) {
       w.u16(packet.packetId);
       if (version !== 5 || isShortForm(packet)) return;
       w.u8(packet.reasonCode ?? 0);

@@ -4,10 +4,10 @@
 import { fail, invalidPacket, invalidQos, malformed, REASON_PROTOCOL_ERROR, REASON_UNSUPPORTED_PROTOCOL_VERSION } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { ConnackPacket, ConnectPacket, ProtocolVersion, Will } from './packets.js';
-import { propertiesSectionLength, readProperties, withProperties, writeProperties } from './properties.js';
+import { readProperties, withProperties, writeProperties } from './properties.js';
 import { checkReasonCode, isConnackReturnCode } from './reason-codes.js';
 import { checkTopicName } from './topic.js';
-import { checkBoolean, checkOptionalBoolean, checkQos, checkUint16, isObject, measureBinary, measureString } from './writer.js';
+import { checkBoolean, checkOptionalBoolean, checkQos, checkUint16, isObject } from './writer.js';
 
 /** The protocol name a level uses unless told otherwise. */
 export function defaultProtocolName(version: ProtocolVersion): string {
@@ -36,14 +36,13 @@ const FLAG_WILL = 0x04;
 const FLAG_CLEAN = 0x02;
 const FLAG_RESERVED = 0x01;
 
-function measureWill(will: unknown, version: ProtocolVersion): number {
+/** The will's own rules; its strings and properties are checked as they are written. */
+function checkWill(will: unknown): void {
   if (!isObject(will)) invalidPacket('connect: will must be an object');
   if (typeof will.topic !== 'string') invalidPacket('connect: will topic must be a string');
   checkTopicName(will.topic);
   checkQos(will.qos, 'will');
   checkBoolean(will.retain, 'will retain');
-  const props = version === 5 ? propertiesSectionLength(will.properties, 'will') : 0;
-  return props + measureString(will.topic, 'will topic') + measureBinary(will.payload, 'will payload');
 }
 
 function connectFlags(packet: ConnectPacket): number {
@@ -56,43 +55,33 @@ function connectFlags(packet: ConnectPacket): number {
 }
 
 export const connectCodec: PacketCodec<ConnectPacket> = {
-  firstByte: () => 0x10,
-  measure(packet, version) {
+  write(w, packet, version) {
     checkProtocolVersion(packet.protocolVersion, 'connect: protocol level');
-    if (packet.protocolVersion !== version) invalidPacket(`connect: protocolVersion ${packet.protocolVersion} differs from the encoder's ${version}`);
+    if (packet.protocolVersion !== version) invalidPacket(`connect: protocolVersion ${packet.protocolVersion} is not the encoder's ${version}`);
     const name = packet.protocolName ?? defaultProtocolName(version);
     if (name !== 'MQTT' && name !== 'MQIsdp') invalidPacket(`connect: protocol name must be 'MQTT' or 'MQIsdp'`);
     checkOptionalBoolean(packet.bridgeMode, 'connect: bridgeMode');
     checkBoolean(packet.cleanStart, 'connect: cleanStart');
     checkUint16(packet.keepalive, 'connect: keepalive');
-    let length = measureString(name, 'protocol name') + 4 + measureString(packet.clientId, 'client identifier');
     // [MQTT-3.1.3-7] a zero-byte client id needs a clean session (3.1.1)
     if (version === 4 && packet.clientId === '' && !packet.cleanStart) invalidPacket('connect: an empty client id needs cleanStart');
-    if (version === 5) length += propertiesSectionLength(packet.properties, 'connect');
-    if (packet.will !== undefined) length += measureWill(packet.will, version);
-    if (packet.username !== undefined) length += measureString(packet.username, 'username');
-    if (packet.password !== undefined) {
-      // [MQTT-3.1.2-22] before v5, a password needs a user name
-      if (version !== 5 && packet.username === undefined) invalidPacket('connect: a password needs a username before MQTT 5');
-      length += measureBinary(packet.password, 'password');
-    }
-    return length;
-  },
-  write(w, packet, version) {
-    w.utf8(packet.protocolName ?? defaultProtocolName(version));
+    // [MQTT-3.1.2-22] before v5, a password needs a user name
+    if (version !== 5 && packet.password !== undefined && packet.username === undefined) invalidPacket('connect: a password needs a username before MQTT 5');
+    const { will } = packet;
+    if (will !== undefined) checkWill(will);
+    w.utf8(name, 'protocol name');
     w.u8(version | (packet.bridgeMode === true ? BRIDGE_BIT : 0));
     w.u8(connectFlags(packet));
     w.u16(packet.keepalive);
     if (version === 5) writeProperties(w, packet.properties, 'connect');
-    w.utf8(packet.clientId);
-    const { will } = packet;
+    w.utf8(packet.clientId, 'client identifier');
     if (will !== undefined) {
       if (version === 5) writeProperties(w, will.properties, 'will');
-      w.utf8(will.topic);
-      w.binary(will.payload);
+      w.utf8(will.topic, 'will topic');
+      w.binary(will.payload, 'will payload');
     }
-    if (packet.username !== undefined) w.utf8(packet.username);
-    if (packet.password !== undefined) w.binary(packet.password);
+    if (packet.username !== undefined) w.utf8(packet.username, 'username');
+    if (packet.password !== undefined) w.binary(packet.password, 'password');
   },
   decode(r) {
     const protocolName = r.utf8('protocol name');
@@ -107,7 +96,7 @@ export const connectCodec: PacketCodec<ConnectPacket> = {
     if (!hasWill && (willQos !== 0 || flags & FLAG_WILL_RETAIN)) malformed('connect: will QoS and will retain must be 0 without a will'); // [MQTT-3.1.2-13], [MQTT-3.1.2-15]
     const hasUsername = (flags & FLAG_USERNAME) !== 0;
     const hasPassword = (flags & FLAG_PASSWORD) !== 0;
-    if (version !== 5 && hasPassword && !hasUsername) fail('PROTOCOL_ERROR', 'connect: password flag without user name flag', REASON_PROTOCOL_ERROR); // [MQTT-3.1.2-22]
+    if (version !== 5 && hasPassword && !hasUsername) fail('PROTOCOL_ERROR', 'connect: a password needs a username before MQTT 5', REASON_PROTOCOL_ERROR); // [MQTT-3.1.2-22]
     const keepalive = r.u16('keep alive');
     const properties = version === 5 ? readProperties(r, 'connect') : undefined;
     const clientId = r.utf8('client identifier');
@@ -121,7 +110,7 @@ export const connectCodec: PacketCodec<ConnectPacket> = {
       checkTopicName(topic);
       packet.will = withProperties<Will>({ topic, payload: r.binary('will payload'), qos: willQos as 0 | 1 | 2, retain: (flags & FLAG_WILL_RETAIN) !== 0 }, willProperties);
     }
-    if (hasUsername) packet.username = r.utf8('user name');
+    if (hasUsername) packet.username = r.utf8('username');
     if (hasPassword) packet.password = r.binary('password');
     r.done('connect');
     return packet;
@@ -131,20 +120,16 @@ export const connectCodec: PacketCodec<ConnectPacket> = {
 // ---- CONNACK ------------------------------------------------------------------------------
 
 export const connackCodec: PacketCodec<ConnackPacket> = {
-  firstByte: () => 0x20,
-  measure(packet, version) {
+  write(w, packet, version) {
     checkBoolean(packet.sessionPresent, 'connack: sessionPresent');
     checkReasonCode('connack', packet.reasonCode, version);
-    return version === 5 ? 2 + propertiesSectionLength(packet.properties, 'connack') : 2;
-  },
-  write(w, packet, version) {
     w.u8(packet.sessionPresent ? 1 : 0);
     w.u8(packet.reasonCode);
     if (version === 5) writeProperties(w, packet.properties, 'connack');
   },
   decode(r, _flags, version) {
-    const ackFlags = r.u8('connect acknowledge flags');
-    if (ackFlags & 0xfe) malformed('connack: reserved acknowledge flag bits 7-1 are set'); // [MQTT-3.2.2-1] (v5)
+    const ackFlags = r.u8('connack flags');
+    if (ackFlags & 0xfe) malformed('connack: reserved flag bits 7-1 are set'); // [MQTT-3.2.2-1] (v5)
     const packet: ConnackPacket = { type: 'connack', sessionPresent: ackFlags === 1, reasonCode: 0 };
     if (version !== 5) {
       packet.reasonCode = checkReasonCode('connack', r.u8('return code'), version, true);

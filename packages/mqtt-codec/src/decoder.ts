@@ -2,13 +2,14 @@
 // runs on the fixed header, before any body byte is buffered. Invariants: never holds more than
 // maximumPacketSize bytes; a body wholly inside a chunk is decoded in place (payloads are views);
 // after an error the decoder is poisoned and rethrows it; only MqttError ever leaves `push`.
-import { DECODERS } from './codecs.js';
+import { CODECS, fixedFlags } from './codecs.js';
 import { checkProtocolVersion, isProtocolVersion } from './connect.js';
 import { MqttError, MqttProtocolError } from './errors.js';
 import { asMqttError, fail, invalidQos, malformed, REASON_MALFORMED_PACKET, REASON_PACKET_TOO_LARGE } from './fail.js';
 import type { Packet, ProtocolVersion } from './packets.js';
 import { Reader } from './reader.js';
 import { MAX_VARINT } from './varint.js';
+import { isIntegerIn } from './writer.js';
 
 /** The largest packet MQTT can frame: 268,435,455 bytes of body plus a 5-byte fixed header. */
 export const MAXIMUM_PACKET_SIZE_LIMIT = MAX_VARINT + 5;
@@ -38,20 +39,18 @@ export type DecoderState = (typeof DecoderState)[keyof typeof DecoderState];
 
 const PUBLISH = 3;
 const AUTH = 15;
-/** Types whose fixed-header flags must be 0b0010 ([MQTT-3.6.1-1], [MQTT-3.8.1-1], [MQTT-3.10.1-1]). */
-const FLAGS_0010 = (1 << 6) | (1 << 8) | (1 << 10);
 
 /** Rejects a first byte that no packet may start with, before anything else is read. */
 function checkFirstByte(first: number, version: ProtocolVersion): void {
   const type = first >> 4;
   const flags = first & 0x0f;
   if (type === 0) malformed('packet type 0 is reserved');
-  if (type === AUTH && version !== 5) malformed('packet type 15 (AUTH) exists only in MQTT 5');
+  if (type === AUTH && version !== 5) malformed('AUTH exists only in MQTT 5');
   if (type === PUBLISH) {
     if ((flags & 0b0110) === 0b0110) invalidQos('publish'); // [MQTT-3.3.1-4]
     return;
   }
-  const expected = (FLAGS_0010 >> type) & 1 ? 0b0010 : 0;
+  const expected = fixedFlags(type);
   if (flags !== expected) fail('INVALID_FLAGS', `packet type ${type}: reserved flags must be ${expected}, got ${flags}`, REASON_MALFORMED_PACKET); // [MQTT-2.2.2-2]
 }
 
@@ -79,11 +78,9 @@ export class Decoder {
 
   constructor(options: DecoderOptions) {
     if (typeof options !== 'object' || options === null) invalidArgument('Decoder needs an options object');
-    if (!isProtocolVersion(options.protocolVersion)) invalidArgument(`protocolVersion must be 3, 4 or 5, got ${String(options.protocolVersion)}`);
+    if (!isProtocolVersion(options.protocolVersion)) invalidArgument(`protocolVersion ${String(options.protocolVersion)} is not 3, 4 or 5`);
     const max = options.maximumPacketSize ?? DEFAULT_MAXIMUM_PACKET_SIZE;
-    if (!Number.isInteger(max) || max < MINIMUM_PACKET_SIZE || max > MAXIMUM_PACKET_SIZE_LIMIT) {
-      invalidArgument(`maximumPacketSize must be an integer in ${MINIMUM_PACKET_SIZE}..${MAXIMUM_PACKET_SIZE_LIMIT}`);
-    }
+    if (!isIntegerIn(max, MINIMUM_PACKET_SIZE, MAXIMUM_PACKET_SIZE_LIMIT)) invalidArgument(`maximumPacketSize must be an integer in ${MINIMUM_PACKET_SIZE}..${MAXIMUM_PACKET_SIZE_LIMIT}`);
     this.#version = options.protocolVersion;
     this.#maximumPacketSize = max;
   }
@@ -124,7 +121,7 @@ export class Decoder {
    */
   push(chunk: Uint8Array): Packet[] {
     if (this.#error !== undefined) throw this.#error;
-    if (!(chunk instanceof Uint8Array)) invalidArgument('push expects a Uint8Array');
+    if (!(chunk instanceof Uint8Array)) invalidArgument('push: chunk must be a Uint8Array');
     const packets: Packet[] = [];
     try {
       this.#consume(chunk, packets);
@@ -202,7 +199,7 @@ export class Decoder {
 
   #decode(buf: Uint8Array, start: number, end: number): Packet {
     const first = this.#firstByte;
-    const codec = DECODERS[first >> 4]!;
+    const codec = CODECS[first >> 4]!;
     const packet = codec.decode(this.#reader.reset(buf, start, end), first & 0x0f, this.#version);
     this.#state = DecoderState.FIXED_HEADER;
     if (packet.type === 'connect') this.#version = packet.protocolVersion;

@@ -5,7 +5,7 @@ import { readReasonAndProperties } from './ack.js';
 import { invalidPacket } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { AuthPacket, DisconnectPacket, PingreqPacket, PingrespPacket } from './packets.js';
-import { propertiesLength, propertiesSectionLength, writeProperties } from './properties.js';
+import { propertiesLength, writeProperties } from './properties.js';
 import { checkReasonCode } from './reason-codes.js';
 
 /** v5 DISCONNECT with neither a reason code nor properties is the 2-byte e0 00. */
@@ -14,12 +14,8 @@ function isBare(packet: DisconnectPacket): boolean {
 }
 
 export const disconnectCodec: PacketCodec<DisconnectPacket> = {
-  firstByte: () => 0xe0,
-  measure(packet, version) {
-    if (packet.reasonCode !== undefined) checkReasonCode('disconnect', packet.reasonCode, version);
-    return version !== 5 || isBare(packet) ? 0 : 1 + propertiesSectionLength(packet.properties, 'disconnect');
-  },
   write(w, packet, version) {
+    if (packet.reasonCode !== undefined) checkReasonCode('disconnect', packet.reasonCode, version);
     if (version !== 5 || isBare(packet)) return;
     w.u8(packet.reasonCode ?? 0);
     writeProperties(w, packet.properties, 'disconnect');
@@ -34,13 +30,9 @@ export const disconnectCodec: PacketCodec<DisconnectPacket> = {
 };
 
 export const authCodec: PacketCodec<AuthPacket> = {
-  firstByte: () => 0xf0,
-  measure(packet, version) {
-    if (version !== 5) invalidPacket('auth: AUTH exists only in MQTT 5');
+  write(w, packet, version) {
+    if (version !== 5) invalidPacket('AUTH exists only in MQTT 5');
     checkReasonCode('auth', packet.reasonCode, version);
-    return 1 + propertiesSectionLength(packet.properties, 'auth');
-  },
-  write(w, packet) {
     w.u8(packet.reasonCode);
     writeProperties(w, packet.properties, 'auth');
   },
@@ -50,10 +42,8 @@ export const authCodec: PacketCodec<AuthPacket> = {
   },
 };
 
-function emptyCodec<P extends PingreqPacket | PingrespPacket>(type: P['type'], firstByte: number): PacketCodec<P> {
+function emptyCodec<P extends PingreqPacket | PingrespPacket>(type: P['type']): PacketCodec<P> {
   return {
-    firstByte: () => firstByte,
-    measure: () => 0,
     write: () => undefined,
     decode(r) {
       r.done(type);
@@ -62,5 +52,5 @@ function emptyCodec<P extends PingreqPacket | PingrespPacket>(type: P['type'], f
   };
 }
 
-export const pingreqCodec = emptyCodec<PingreqPacket>('pingreq', 0xc0);
-export const pingrespCodec = emptyCodec<PingrespPacket>('pingresp', 0xd0);
+export const pingreqCodec = emptyCodec<PingreqPacket>('pingreq');
+export const pingrespCodec = emptyCodec<PingrespPacket>('pingresp');

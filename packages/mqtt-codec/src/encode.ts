@@ -1,20 +1,23 @@
-// encode(packet, version): one exact-size Uint8Array per packet. Everything is measured (and so
-// validated) before a single byte is written. Invariant: only MqttProtocolError leaves here.
-import { codecFor } from './codecs.js';
+// encode(packet, version): one exact-size Uint8Array per packet. A packet's `write` runs twice: over
+// a Measurer, which validates it and counts its bytes, then over a Writer of exactly that size.
+// Invariant: nothing is written before everything is validated; only MqttProtocolError leaves here.
+import { CODECS, fixedFlags, typeCode } from './codecs.js';
 import { checkProtocolVersion } from './connect.js';
 import { asMqttError, invalidPacket } from './fail.js';
+import type { PacketCodec } from './packet-codec.js';
 import type { Packet, ProtocolVersion } from './packets.js';
 import { encodePublish } from './publish.js';
 import { varintLength } from './varint.js';
-import { checkRemainingLength, isObject, Writer } from './writer.js';
+import { allocate, checkRemainingLength, isObject, Measurer, Writer } from './writer.js';
 
-
-function remainingLength(packet: Packet, version: ProtocolVersion): number {
+/** The Remaining Length of `packet` (validating it all), and the codec that writes it. */
+function measure(packet: Packet, version: ProtocolVersion): [codec: PacketCodec<Packet>, remaining: number] {
   if (!isObject(packet)) invalidPacket('packet must be an object');
-  const codec = codecFor(packet.type);
+  const codec = CODECS[typeCode(packet.type)];
   if (codec === undefined) invalidPacket(`unknown packet type ${JSON.stringify(String(packet.type))}`);
-  const remaining = codec.measure(packet, version);
-  return checkRemainingLength(packet.type, remaining);
+  const m = new Measurer();
+  codec.write(m, packet, version);
+  return [codec, checkRemainingLength(packet.type, m.pos)];
 }
 
 /**
@@ -26,10 +29,10 @@ export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8A
   try {
     checkProtocolVersion(protocolVersion, 'protocol version');
     if (isObject(packet) && packet.type === 'publish') return encodePublish(packet, protocolVersion);
-    const remaining = remainingLength(packet, protocolVersion);
-    const codec = codecFor(packet.type)!;
-    const w = Writer.ofSize(1 + varintLength(remaining) + remaining);
-    w.u8(codec.firstByte(packet));
+    const [codec, remaining] = measure(packet, protocolVersion);
+    const type = typeCode(packet.type);
+    const w = new Writer(allocate(1 + varintLength(remaining) + remaining));
+    w.u8((type << 4) | fixedFlags(type));
     w.varint(remaining);
     codec.write(w, packet, protocolVersion);
     return w.buf;
@@ -42,7 +45,7 @@ export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8A
 export function encodedLength(packet: Packet, protocolVersion: ProtocolVersion): number {
   try {
     checkProtocolVersion(protocolVersion, 'protocol version');
-    const remaining = remainingLength(packet, protocolVersion);
+    const remaining = measure(packet, protocolVersion)[1];
     return 1 + varintLength(remaining) + remaining;
   } catch (error) {
     throw asMqttError(error, 'INVALID_PACKET');

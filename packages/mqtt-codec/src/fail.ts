@@ -11,7 +11,7 @@ export const REASON_TOPIC_NAME_INVALID = 0x90;
 export const REASON_PACKET_TOO_LARGE = 0x95;
 
 export function fail(code: MqttErrorCode, message: string, reasonCode?: number): never {
-  throw new MqttProtocolError(code, message, reasonCode === undefined ? {} : { reasonCode });
+  throw new MqttProtocolError(code, message, { reasonCode });
 }
 
 /** Bytes that cannot be a packet: truncated fields, leftovers, reserved bits. */
@@ -32,5 +32,5 @@ export function invalidPacket(message: string): never {
 /** Wraps anything that is not already an MqttError (a last line of defence: nothing else may escape). */
 export function asMqttError(error: unknown, code: MqttErrorCode, reasonCode?: number): MqttError {
   if (error instanceof MqttError) return error;
-  return new MqttProtocolError(code, `unexpected failure: ${String(error)}`, reasonCode === undefined ? { cause: error } : { reasonCode, cause: error });
+  return new MqttProtocolError(code, `unexpected failure: ${String(error)}`, { reasonCode, cause: error });
 }

@@ -1,12 +1,12 @@
 // MQTT 5 properties (§2.2.2): the table below is the single source of truth for id, name, wire
-// type, where each may appear, whether it may repeat, and its value range; the reader and the
-// writer are driven by it. Invariant: properties are written in the object's key order and read
+// type, where each may appear, whether it may repeat, and its value range; one reader and one
+// validating writer are driven by it. Invariant: properties are written in the object's key order and read
 // back in wire order, so encode(decode(bytes)) reproduces the bytes.
 import { fail, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
-import type { PacketType, Properties, UserProperty } from './packets.js';
+import type { PacketType, Properties } from './packets.js';
 import type { Reader } from './reader.js';
-import { MAX_VARINT, varintLength } from './varint.js';
-import { isObject, measureBinary, measureString, type Writer } from './writer.js';
+import { MAX_VARINT } from './varint.js';
+import { isIntegerIn, isObject, Measurer, type Sink } from './writer.js';
 
 /** Where a property can sit: a packet, or the will properties inside CONNECT. */
 export type PropertyContext = Exclude<PacketType, 'pingreq' | 'pingresp'> | 'will';
@@ -32,36 +32,40 @@ const MESSAGE: readonly PropertyContext[] = ['publish', 'will'];
 const ALL: readonly PropertyContext[] = ['connect', 'connack', 'publish', 'will', 'puback', 'pubrec', 'pubrel', 'pubcomp', 'subscribe', 'suback', 'unsubscribe', 'unsuback', 'disconnect', 'auth'];
 const REASON_STRING_IN: readonly PropertyContext[] = ['connack', 'puback', 'pubrec', 'pubrel', 'pubcomp', 'suback', 'unsuback', 'disconnect', 'auth'];
 
-function def(id: number, name: keyof Properties, wire: PropertyWireType, allowedIn: readonly PropertyContext[], range: [number, number] = [0, 0], repeatsIn: readonly PropertyContext[] = []): PropertyDefinition {
-  return { id, name, wire, allowedIn, repeatsIn, min: range[0], max: range[1] };
+/** The largest value of each numeric wire type; both `byte` properties are 0 or 1. */
+const MAX: { readonly [W in PropertyWireType]?: number } = { byte: 1, u16: U16, u32: U32, varint: MAX_VARINT };
+
+/** A row of the table: numeric ranges run from `min` (0 unless given) to the wire type's maximum. */
+function def(id: number, name: keyof Properties, wire: PropertyWireType, allowedIn: readonly PropertyContext[], min = 0, repeatsIn: readonly PropertyContext[] = []): PropertyDefinition {
+  return { id, name, wire, allowedIn, repeatsIn, min, max: MAX[wire] ?? 0 };
 }
 
 /** MQTT 5 §2.2.2.2, Table 2-4. */
 export const PROPERTY_TABLE: readonly PropertyDefinition[] = [
-  def(0x01, 'payloadFormatIndicator', 'byte', MESSAGE, [0, 1]),
-  def(0x02, 'messageExpiryInterval', 'u32', MESSAGE, [0, U32]),
+  def(0x01, 'payloadFormatIndicator', 'byte', MESSAGE),
+  def(0x02, 'messageExpiryInterval', 'u32', MESSAGE),
   def(0x03, 'contentType', 'utf8', MESSAGE),
   def(0x08, 'responseTopic', 'utf8', MESSAGE),
   def(0x09, 'correlationData', 'binary', MESSAGE),
-  def(0x0b, 'subscriptionIdentifiers', 'varint', ['publish', 'subscribe'], [1, MAX_VARINT], ['publish']),
-  def(0x11, 'sessionExpiryInterval', 'u32', ['connect', 'connack', 'disconnect'], [0, U32]),
+  def(0x0b, 'subscriptionIdentifiers', 'varint', ['publish', 'subscribe'], 1, ['publish']),
+  def(0x11, 'sessionExpiryInterval', 'u32', ['connect', 'connack', 'disconnect']),
   def(0x12, 'assignedClientIdentifier', 'utf8', ['connack']),
-  def(0x13, 'serverKeepAlive', 'u16', ['connack'], [0, U16]),
+  def(0x13, 'serverKeepAlive', 'u16', ['connack']),
   def(0x15, 'authenticationMethod', 'utf8', ['connect', 'connack', 'auth']),
   def(0x16, 'authenticationData', 'binary', ['connect', 'connack', 'auth']),
   def(0x17, 'requestProblemInformation', 'bool', ['connect']),
-  def(0x18, 'willDelayInterval', 'u32', ['will'], [0, U32]),
+  def(0x18, 'willDelayInterval', 'u32', ['will']),
   def(0x19, 'requestResponseInformation', 'bool', ['connect']),
   def(0x1a, 'responseInformation', 'utf8', ['connack']),
   def(0x1c, 'serverReference', 'utf8', ['connack', 'disconnect']),
   def(0x1f, 'reasonString', 'utf8', REASON_STRING_IN),
-  def(0x21, 'receiveMaximum', 'u16', ['connect', 'connack'], [1, U16]), // 0 is a Protocol Error
-  def(0x22, 'topicAliasMaximum', 'u16', ['connect', 'connack'], [0, U16]),
-  def(0x23, 'topicAlias', 'u16', ['publish'], [1, U16]), // 0 is a Protocol Error
-  def(0x24, 'maximumQoS', 'byte', ['connack'], [0, 1]),
+  def(0x21, 'receiveMaximum', 'u16', ['connect', 'connack'], 1), // 0 is a Protocol Error
+  def(0x22, 'topicAliasMaximum', 'u16', ['connect', 'connack']),
+  def(0x23, 'topicAlias', 'u16', ['publish'], 1), // 0 is a Protocol Error
+  def(0x24, 'maximumQoS', 'byte', ['connack']),
   def(0x25, 'retainAvailable', 'bool', ['connack']),
-  def(0x26, 'userProperties', 'pair', ALL, [0, 0], ALL),
-  def(0x27, 'maximumPacketSize', 'u32', ['connect', 'connack'], [1, U32]), // 0 is a Protocol Error
+  def(0x26, 'userProperties', 'pair', ALL, 0, ALL),
+  def(0x27, 'maximumPacketSize', 'u32', ['connect', 'connack'], 1), // 0 is a Protocol Error
   def(0x28, 'wildcardSubscriptionAvailable', 'bool', ['connack']),
   def(0x29, 'subscriptionIdentifiersAvailable', 'bool', ['connack']),
   def(0x2a, 'sharedSubscriptionAvailable', 'bool', ['connack']),
@@ -90,7 +94,7 @@ function invalidProperty(name: string, message: string, reasonCode?: number): ne
 
 /** A numeric value in the property's range ("It is a Protocol Error" outside it). */
 function checkNumber(d: PropertyDefinition, value: unknown, reasonCode?: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < d.min || value > d.max) {
+  if (!isIntegerIn(value, d.min, d.max)) {
     invalidProperty(d.name, `${String(value)} is not an integer in ${d.min}..${d.max}`, reasonCode);
   }
   return value;
@@ -106,110 +110,78 @@ function duplicate(d: PropertyDefinition, ctx: PropertyContext, reasonCode?: num
 
 // ---- encode -------------------------------------------------------------------------------
 
-function valueLength(d: PropertyDefinition, value: unknown, ctx: PropertyContext): number {
+/** The Reader and Sink method that carries each numeric wire type (they share the names). */
+const NUMERIC = { byte: 'u8', u16: 'u16', u32: 'u32', varint: 'varint' } as const;
+
+function arrayOf(d: PropertyDefinition, value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) invalidProperty(d.name, `must be an array of ${what}`);
+  return value;
+}
+
+/** Validates one property and writes its entries (id then value; one entry per array item). */
+function writeProperty(w: Sink, d: PropertyDefinition, value: unknown, ctx: PropertyContext): void {
   switch (d.wire) {
-    case 'byte':
-      checkNumber(d, value);
-      return 2;
     case 'bool':
       if (typeof value !== 'boolean') invalidProperty(d.name, 'must be a boolean');
-      return 2;
-    case 'u16':
-      checkNumber(d, value);
-      return 3;
-    case 'u32':
-      checkNumber(d, value);
-      return 5;
+      w.u8(d.id);
+      w.u8(value ? 1 : 0);
+      return;
     case 'utf8':
-      return 1 + measureString(value, `property ${d.name}`);
+      w.u8(d.id);
+      w.utf8(value as string, `property ${d.name}`);
+      return;
     case 'binary':
-      return 1 + measureBinary(value, `property ${d.name}`);
-    case 'varint': {
-      if (!Array.isArray(value)) invalidProperty(d.name, 'must be an array of numbers');
-      if (value.length > 1 && !d.repeatsIn.includes(ctx)) duplicate(d, ctx);
-      let total = 0;
-      for (const v of value as unknown[]) total += 1 + varintLength(checkNumber(d, v));
-      return total;
-    }
-    case 'pair': {
-      if (!Array.isArray(value)) invalidProperty(d.name, 'must be an array of [name, value] pairs');
-      let total = 0;
-      for (const pair of value as unknown[]) {
-        if (!Array.isArray(pair) || pair.length !== 2) invalidProperty(d.name, 'each must be a [name, value] pair');
-        total += 1 + measureString(pair[0], 'user property name') + measureString(pair[1], 'user property value');
+      w.u8(d.id);
+      w.binary(value as Uint8Array, `property ${d.name}`);
+      return;
+    case 'pair':
+      for (const pair of arrayOf(d, value, '[name, value] pairs')) {
+        if (!Array.isArray(pair) || pair.length !== 2) invalidProperty(d.name, 'must be an array of [name, value] pairs');
+        w.u8(d.id);
+        w.utf8(pair[0] as string, 'user property name');
+        w.utf8(pair[1] as string, 'user property value');
       }
-      return total;
+      return;
+    case 'varint': {
+      const values = arrayOf(d, value, 'numbers');
+      if (values.length > 1 && !d.repeatsIn.includes(ctx)) duplicate(d, ctx);
+      for (const v of values) {
+        w.u8(d.id);
+        w.varint(checkNumber(d, v));
+      }
+      return;
     }
+    default:
+      w.u8(d.id);
+      w[NUMERIC[d.wire]](checkNumber(d, value));
   }
 }
 
-/** Byte length of the property entries (without the length prefix); validates everything. */
-export function propertiesLength(props: unknown, ctx: PropertyContext): number {
-  if (props === undefined) return 0;
-  if (!isObject(props) || Array.isArray(props)) return invalidProperty('properties', 'must be an object');
-  let total = 0;
+/** Validates and writes the entries of a property section, in the object's key order. */
+function writeEntries(w: Sink, props: unknown, ctx: PropertyContext): void {
+  if (!isObject(props) || Array.isArray(props)) invalidProperty('properties', 'must be an object');
   for (const name in props) {
     const value = props[name];
     if (value === undefined) continue;
     const d = BY_NAME.get(name);
     if (d === undefined) invalidProperty(name, 'unknown property');
     checkAllowed(d, ctx);
-    total += valueLength(d, value, ctx);
+    writeProperty(w, d, value, ctx);
   }
-  return total;
 }
 
-/** Size of the whole property section: length prefix plus entries. */
-export function propertiesSectionLength(props: unknown, ctx: PropertyContext): number {
-  const length = propertiesLength(props, ctx);
-  return varintLength(length) + length;
+/** Byte length of the property entries (without the length prefix); validates everything. */
+export function propertiesLength(props: unknown, ctx: PropertyContext): number {
+  if (props === undefined) return 0;
+  const m = new Measurer();
+  writeEntries(m, props, ctx);
+  return m.pos;
 }
 
-/** Writes the length prefix and the entries of properties already validated by propertiesLength. */
-export function writeProperties(w: Writer, props: Properties | undefined, ctx: PropertyContext): void {
-  w.varint(propertiesLength(props, ctx));
-  if (props === undefined) return;
-  for (const name in props) {
-    const value: unknown = props[name as keyof Properties];
-    if (value === undefined) continue;
-    const d = BY_NAME.get(name)!;
-    switch (d.wire) {
-      case 'byte':
-      case 'bool':
-        w.u8(d.id);
-        w.u8(Number(value));
-        break;
-      case 'u16':
-        w.u8(d.id);
-        w.u16(value as number);
-        break;
-      case 'u32':
-        w.u8(d.id);
-        w.u32(value as number);
-        break;
-      case 'utf8':
-        w.u8(d.id);
-        w.utf8(value as string);
-        break;
-      case 'binary':
-        w.u8(d.id);
-        w.binary(value as Uint8Array);
-        break;
-      case 'varint':
-        for (const v of value as number[]) {
-          w.u8(d.id);
-          w.varint(v);
-        }
-        break;
-      case 'pair':
-        for (const [k, v] of value as UserProperty[]) {
-          w.u8(d.id);
-          w.utf8(k);
-          w.utf8(v);
-        }
-        break;
-    }
-  }
+/** Validates and writes a whole property section: length prefix, then entries. */
+export function writeProperties(w: Sink, props: Properties | undefined, ctx: PropertyContext): void {
+  if (props === undefined) w.u8(0);
+  else w.section((s) => writeEntries(s, props, ctx));
 }
 
 // ---- decode -------------------------------------------------------------------------------
@@ -227,10 +199,8 @@ function readValue(r: Reader, d: PropertyDefinition): unknown {
       if (n > 1) invalidProperty(d.name, `${n} is not 0 or 1`, REASON_PROTOCOL_ERROR);
       return n === 1;
     }
-    default: {
-      const n = d.wire === 'byte' ? r.u8(d.name) : d.wire === 'u16' ? r.u16(d.name) : d.wire === 'u32' ? r.u32(d.name) : r.varint(d.name);
-      return checkNumber(d, n, REASON_PROTOCOL_ERROR);
-    }
+    default:
+      return checkNumber(d, r[NUMERIC[d.wire]](d.name), REASON_PROTOCOL_ERROR);
   }
 }
 

@@ -8,14 +8,14 @@ import { propertiesLength, readProperties, withProperties, writeProperties } fro
 import { checkTopicName } from './topic.js';
 import { utf8Length, writeUtf8 } from './utf8.js';
 import { varintLength, writeVarint } from './varint.js';
-import { allocate, checkPacketId, checkQos, checkRemainingLength, copyBytes, MAX_UINT16, tooLong, Writer } from './writer.js';
+import { allocate, checkBoolean, checkPacketId, checkQos, checkRemainingLength, copyBytes, MAX_UINT16, tooLong, Writer } from './writer.js';
 
 const PUBLISH = 0x30;
 
 function checkFlags(packet: PublishPacket): void {
   checkQos(packet.qos, 'publish');
-  if (typeof packet.retain !== 'boolean') invalidPacket('publish: retain must be a boolean');
-  if (typeof packet.dup !== 'boolean') invalidPacket('publish: dup must be a boolean');
+  checkBoolean(packet.retain, 'publish: retain');
+  checkBoolean(packet.dup, 'publish: dup');
   if (packet.dup && packet.qos === 0) fail('INVALID_FLAGS', 'publish: DUP must be 0 for QoS 0'); // [MQTT-3.3.1-2]
   if (packet.qos > 0) checkPacketId(packet.packetId, 'publish');
   else if (packet.packetId !== undefined) fail('INVALID_PACKET_ID', 'publish: QoS 0 carries no packet identifier'); // [MQTT-2.3.1-5]
@@ -41,24 +41,16 @@ function topicLength(packet: PublishPacket, version: ProtocolVersion): number {
   return length;
 }
 
-function measure(packet: PublishPacket, version: ProtocolVersion, topicBytes: number, propsBytes: number): number {
-  const props = version === 5 ? varintLength(propsBytes) + propsBytes : 0;
-  return 2 + topicBytes + (packet.qos > 0 ? 2 : 0) + props + packet.payload.length;
-}
-
-function firstByte(packet: PublishPacket): number {
-  return PUBLISH | (packet.dup ? 0x08 : 0) | (packet.qos << 1) | (packet.retain ? 0x01 : 0);
-}
 
 /** The whole packet, fixed header included: the fast path `encode` takes for PUBLISH. */
 export function encodePublish(packet: PublishPacket, version: ProtocolVersion): Uint8Array {
   checkFlags(packet);
   const topicBytes = topicLength(packet, version);
   const propsBytes = version === 5 ? propertiesLength(packet.properties, 'publish') : 0;
-  const remaining = measure(packet, version, topicBytes, propsBytes);
-  checkRemainingLength('publish', remaining);
+  const props = version === 5 ? varintLength(propsBytes) + propsBytes : 0;
+  const remaining = checkRemainingLength('publish', 2 + topicBytes + (packet.qos > 0 ? 2 : 0) + props + packet.payload.length);
   const buf = allocate(1 + varintLength(remaining) + remaining);
-  buf[0] = firstByte(packet);
+  buf[0] = PUBLISH | (packet.dup ? 0x08 : 0) | (packet.qos << 1) | (packet.retain ? 0x01 : 0);
   let pos = writeVarint(buf, 1, remaining);
   buf[pos] = topicBytes >>> 8;
   buf[pos + 1] = topicBytes & 0xff;
@@ -80,13 +72,11 @@ export function encodePublish(packet: PublishPacket, version: ProtocolVersion): 
 }
 
 export const publishCodec: PacketCodec<PublishPacket> = {
-  firstByte,
-  measure(packet, version) {
-    checkFlags(packet);
-    return measure(packet, version, topicLength(packet, version), version === 5 ? propertiesLength(packet.properties, 'publish') : 0);
-  },
+  // encode takes encodePublish; this generic path serves encodedLength
   write(w, packet, version) {
-    w.utf8(packet.topic);
+    checkFlags(packet);
+    topicLength(packet, version);
+    w.utf8(packet.topic, 'publish: topic');
     if (packet.qos > 0) w.u16(packet.packetId!);
     if (version === 5) writeProperties(w, packet.properties, 'publish');
     w.bytes(packet.payload);
@@ -95,7 +85,7 @@ export const publishCodec: PacketCodec<PublishPacket> = {
     const qos = (flags >> 1) & 0b11;
     if (qos === 3) invalidQos('publish'); // [MQTT-3.3.1-4]
     const dup = (flags & 0x08) !== 0;
-    if (dup && qos === 0) fail('INVALID_FLAGS', 'publish: DUP set on a QoS 0 message', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-2]
+    if (dup && qos === 0) fail('INVALID_FLAGS', 'publish: DUP must be 0 for QoS 0', REASON_MALFORMED_PACKET); // [MQTT-3.3.1-2]
     const topic = r.utf8('topic name');
     const packetId = qos > 0 ? r.packetId('publish') : undefined;
     const properties = version === 5 ? readProperties(r, 'publish') : undefined;

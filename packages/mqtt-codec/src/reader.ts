@@ -103,6 +103,6 @@ export class Reader {
 
   /** Leftover bytes after the last field are malformed. */
   done(what: string): void {
-    if (this.pos !== this.end) malformed(`${what}: ${this.end - this.pos} unexpected bytes at the end of the packet`);
+    if (this.pos !== this.end) malformed(`${what}: ${this.end - this.pos} extra bytes at the end`);
   }
 }

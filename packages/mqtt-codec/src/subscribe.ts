@@ -4,11 +4,11 @@
 import { fail, invalidPacket, invalidQos, malformed, REASON_PROTOCOL_ERROR } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { PacketType, Properties, ProtocolVersion, QoS, SubackPacket, SubscribePacket, Subscription, UnsubackPacket, UnsubscribePacket } from './packets.js';
-import { propertiesSectionLength, readProperties, withProperties, writeProperties, type PropertyContext } from './properties.js';
+import { readProperties, withProperties, writeProperties, type PropertyContext } from './properties.js';
 import { checkReasonCode } from './reason-codes.js';
 import type { Reader } from './reader.js';
 import { checkTopicFilter } from './topic.js';
-import { checkOptionalBoolean, checkPacketId, checkQos, isObject, measureString } from './writer.js';
+import { checkOptionalBoolean, checkPacketId, checkQos, isObject, type Sink } from './writer.js';
 
 /** A decoded list that must not be empty: a Protocol Error (0x82) otherwise. */
 function atLeastOne(list: readonly unknown[], type: PacketType, what: string): void {
@@ -33,16 +33,16 @@ function checkNonEmptyArray(value: unknown, what: string): asserts value is unkn
   if (value.length === 0) fail('PROTOCOL_ERROR', `${what} must not be empty`);
 }
 
-function measureFilter(filter: unknown, what: string): number {
-  const length = measureString(filter, what);
-  checkTopicFilter(filter as string);
-  return length;
+/** A topic filter: a string field that must also be a valid filter. */
+function writeFilter(w: Sink, filter: string, what: string): void {
+  w.utf8(filter, what);
+  checkTopicFilter(filter);
 }
 
 // ---- SUBSCRIBE ----------------------------------------------------------------------------
 
-function measureSubscription(sub: unknown, version: ProtocolVersion): number {
-  if (!isObject(sub)) invalidPacket('subscribe: each subscription must be an object');
+function checkSubscription(sub: unknown, version: ProtocolVersion): asserts sub is Subscription {
+  if (!isObject(sub)) invalidPacket('subscribe: subscription must be an object');
   checkQos(sub.qos, 'subscribe');
   checkOptionalBoolean(sub.noLocal, 'subscribe: noLocal');
   checkOptionalBoolean(sub.retainAsPublished, 'subscribe: retainAsPublished');
@@ -51,7 +51,6 @@ function measureSubscription(sub: unknown, version: ProtocolVersion): number {
   if (version !== 5 && (sub.noLocal === true || sub.retainAsPublished === true || (rh ?? 0) !== 0)) {
     invalidPacket('subscribe: subscription options other than QoS need MQTT 5');
   }
-  return measureFilter(sub.topicFilter, 'subscribe: topicFilter') + 1;
 }
 
 function optionsByte(sub: Subscription): number {
@@ -59,19 +58,14 @@ function optionsByte(sub: Subscription): number {
 }
 
 export const subscribeCodec: PacketCodec<SubscribePacket> = {
-  firstByte: () => 0x82, // [MQTT-3.8.1-1]
-  measure(packet, version) {
+  write(w, packet, version) {
     checkPacketId(packet.packetId, 'subscribe');
     checkNonEmptyArray(packet.subscriptions, 'subscribe: subscriptions'); // [MQTT-3.8.3-3]
-    let length = 2 + (version === 5 ? propertiesSectionLength(packet.properties, 'subscribe') : 0);
-    for (const sub of packet.subscriptions) length += measureSubscription(sub, version);
-    return length;
-  },
-  write(w, packet, version) {
     w.u16(packet.packetId);
     if (version === 5) writeProperties(w, packet.properties, 'subscribe');
     for (const sub of packet.subscriptions) {
-      w.utf8(sub.topicFilter);
+      checkSubscription(sub, version);
+      writeFilter(w, sub.topicFilter, 'subscribe: topicFilter');
       w.u8(optionsByte(sub));
     }
   },
@@ -85,11 +79,11 @@ export const subscribeCodec: PacketCodec<SubscribePacket> = {
       const qos = options & 0b11;
       if (qos === 3) invalidQos('subscribe');
       if (version !== 5) {
-        if (options & 0xfc) malformed('subscribe: reserved bits 7-2 of the requested QoS byte are set'); // [MQTT-3.8.3-4] (3.1.1)
+        if (options & 0xfc) malformed('subscribe: reserved option bits 7-2 are set'); // [MQTT-3.8.3-4] (3.1.1)
         subscriptions.push({ topicFilter, qos: qos as QoS });
         continue;
       }
-      if (options & 0xc0) malformed('subscribe: reserved bits 7-6 of the subscription options are set'); // [MQTT-3.8.3-5] (v5)
+      if (options & 0xc0) malformed('subscribe: reserved option bits 7-6 are set'); // [MQTT-3.8.3-5] (v5)
       const retainHandling = (options >> 4) & 0b11;
       if (retainHandling === 3) fail('PROTOCOL_ERROR', 'subscribe: retain handling 3', REASON_PROTOCOL_ERROR);
       subscriptions.push({ topicFilter, qos: qos as QoS, noLocal: (options & 0x04) !== 0, retainAsPublished: (options & 0x08) !== 0, retainHandling: retainHandling as 0 | 1 | 2 });
@@ -102,17 +96,12 @@ export const subscribeCodec: PacketCodec<SubscribePacket> = {
 // ---- SUBACK -------------------------------------------------------------------------------
 
 export const subackCodec: PacketCodec<SubackPacket> = {
-  firstByte: () => 0x90,
-  measure(packet, version) {
+  write(w, packet, version) {
     checkPacketId(packet.packetId, 'suback');
     checkNonEmptyArray(packet.reasonCodes, 'suback: reasonCodes');
-    for (const code of packet.reasonCodes) checkReasonCode('suback', code, version);
-    return 2 + (version === 5 ? propertiesSectionLength(packet.properties, 'suback') : 0) + packet.reasonCodes.length;
-  },
-  write(w, packet, version) {
     w.u16(packet.packetId);
     if (version === 5) writeProperties(w, packet.properties, 'suback');
-    for (const code of packet.reasonCodes) w.u8(code);
+    for (const code of packet.reasonCodes) w.u8(checkReasonCode('suback', code, version));
   },
   decode(r, _flags, version) {
     const { packetId, properties } = readHead(r, 'suback', version);
@@ -123,18 +112,12 @@ export const subackCodec: PacketCodec<SubackPacket> = {
 // ---- UNSUBSCRIBE --------------------------------------------------------------------------
 
 export const unsubscribeCodec: PacketCodec<UnsubscribePacket> = {
-  firstByte: () => 0xa2, // [MQTT-3.10.1-1]
-  measure(packet, version) {
+  write(w, packet, version) {
     checkPacketId(packet.packetId, 'unsubscribe');
     checkNonEmptyArray(packet.topicFilters, 'unsubscribe: topicFilters'); // [MQTT-3.10.3-2]
-    let length = 2 + (version === 5 ? propertiesSectionLength(packet.properties, 'unsubscribe') : 0);
-    for (const filter of packet.topicFilters) length += measureFilter(filter, 'unsubscribe: topic filter');
-    return length;
-  },
-  write(w, packet, version) {
     w.u16(packet.packetId);
     if (version === 5) writeProperties(w, packet.properties, 'unsubscribe');
-    for (const filter of packet.topicFilters) w.utf8(filter);
+    for (const filter of packet.topicFilters) writeFilter(w, filter, 'unsubscribe: topic filter');
   },
   decode(r, _flags, version) {
     const { packetId, properties } = readHead(r, 'unsubscribe', version);
@@ -152,19 +135,13 @@ export const unsubscribeCodec: PacketCodec<UnsubscribePacket> = {
 // ---- UNSUBACK -----------------------------------------------------------------------------
 
 export const unsubackCodec: PacketCodec<UnsubackPacket> = {
-  firstByte: () => 0xb0,
-  measure(packet, version) {
-    checkPacketId(packet.packetId, 'unsuback');
-    if (version !== 5) return 2; // 3.1.1 UNSUBACK has no payload; reasonCodes are v5 only
-    checkNonEmptyArray(packet.reasonCodes, 'unsuback: reasonCodes');
-    for (const code of packet.reasonCodes) checkReasonCode('unsuback', code, version);
-    return 2 + propertiesSectionLength(packet.properties, 'unsuback') + packet.reasonCodes.length;
-  },
   write(w, packet, version) {
+    checkPacketId(packet.packetId, 'unsuback');
     w.u16(packet.packetId);
-    if (version !== 5) return;
+    if (version !== 5) return; // 3.1.1 UNSUBACK has no payload; reasonCodes are v5 only
+    checkNonEmptyArray(packet.reasonCodes, 'unsuback: reasonCodes');
     writeProperties(w, packet.properties, 'unsuback');
-    for (const code of packet.reasonCodes!) w.u8(code);
+    for (const code of packet.reasonCodes) w.u8(checkReasonCode('unsuback', code, version));
   },
   decode(r, _flags, version) {
     const { packetId, properties } = readHead(r, 'unsuback', version);

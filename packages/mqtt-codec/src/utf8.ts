@@ -91,7 +91,7 @@ export function readUtf8(buf: Uint8Array, start: number, end: number): string {
   try {
     // fatal: ill-formed sequences and encoded surrogates (ED A0..BF xx) are rejected [MQTT-1.5.3-1]
     return decoder.decode(buf.subarray(start, end));
-  } catch (error) {
-    return fail('INVALID_UTF8', `ill-formed UTF-8 in an MQTT string (${String(error)})`, REASON_MALFORMED_PACKET);
+  } catch {
+    return fail('INVALID_UTF8', 'ill-formed UTF-8 in an MQTT string', REASON_MALFORMED_PACKET);
   }
 }
