@@ -40,6 +40,8 @@ export class OutgoingFlow {
   #serverMaximumPacketSize = Number.POSITIVE_INFINITY;
   #serverMaximumQoS = 2;
   #retainAvailable = true;
+  /** When each v5 message with a Message Expiry Interval was queued (ms), to expire it while it waits. */
+  readonly #queuedAt = new Map<number, number>();
 
   /** Whether to emit `persist` effects (only worth building when a store consumes them). */
   readonly #persisting: boolean;
@@ -83,19 +85,20 @@ export class OutgoingFlow {
     this.#ids.release(packetId);
   }
 
-  enqueue(fx: SessionEffect[], message: OutgoingMessage): void {
+  enqueue(fx: SessionEffect[], message: OutgoingMessage, now: number): void {
     this.#queue.push(message);
+    if (message.properties?.messageExpiryInterval !== undefined) this.#queuedAt.set(message.mid, now);
     if (message.qos > 0 && this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, undefined, 'queued') } });
   }
 
   /** Sends queued messages, in order, while the window has room and ids are free. */
   pump(fx: SessionEffect[], now: number, encode: (packet: Packet) => Uint8Array | MqttError, emit: (packet: Packet, bytes: Uint8Array) => void): void {
-    for (let message = this.#queue.peek(); message !== undefined; message = this.#queue.peek()) {
-      const refusal = this.#refusal(message);
-      if (refusal !== undefined) {
+    for (let queued = this.#queue.peek(); queued !== undefined; queued = this.#queue.peek()) {
+      const message = this.#ready(queued, now);
+      if (message instanceof MqttError) {
         this.#queue.shift();
-        if (message.qos > 0 && this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: message.mid } });
-        fx.push({ type: 'requestFailed', mid: message.mid, error: refusal });
+        if (queued.qos > 0 && this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: queued.mid } });
+        fx.push({ type: 'requestFailed', mid: queued.mid, error: message });
         continue;
       }
       let packetId: number | undefined;
@@ -127,6 +130,22 @@ export class OutgoingFlow {
       emit(packet, bytes);
       this.#retryAt ??= now + this.#options.retryInterval * 1000;
     }
+  }
+
+  /**
+   * The message as it may leave now, or why it may not: the broker's CONNACK forbids it, or (v5) its
+   * Message Expiry Interval ran out while it waited here. What is left of the interval goes out.
+   */
+  #ready(message: OutgoingMessage, now: number): OutgoingMessage | MqttError {
+    const queuedAt = this.#queuedAt.get(message.mid);
+    this.#queuedAt.delete(message.mid);
+    const refusal = this.#refusal(message);
+    if (refusal !== undefined) return refusal;
+    const expiry = message.properties?.messageExpiryInterval;
+    if (queuedAt === undefined || expiry === undefined || this.#options.protocolVersion !== 5) return message;
+    const waited = Math.floor((now - queuedAt) / 1000);
+    if (waited >= expiry) return new MqttError('MESSAGE_EXPIRED', `message ${message.mid} expired after waiting ${waited} s to be sent`);
+    return waited === 0 ? message : { ...message, properties: { ...message.properties, messageExpiryInterval: expiry - waited } };
   }
 
   /** Why the broker's CONNACK forbids sending `message`, if it does (v5 Maximum QoS, Retain Available). */

@@ -208,7 +208,7 @@ export class Session {
       retain: request.retain ?? false,
       properties: request.properties,
     };
-    this.#flow.enqueue(fx, message);
+    this.#flow.enqueue(fx, message, now);
     this.#pump(fx, now);
     return { mid, rc: this.#state === 'connected' ? PublishRc.SUCCESS : PublishRc.NO_CONNECTION, effects: this.#finish(fx, now) };
   }
