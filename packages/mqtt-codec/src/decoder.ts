@@ -104,14 +104,8 @@ export class Decoder {
 
   /** Bytes of the incomplete packet held so far (fixed header and body); 0 between packets. */
   get buffered(): number {
-    switch (this.#state) {
-      case DecoderState.REMAINING_LENGTH:
-        return 1 + this.#lengthBytes;
-      case DecoderState.BODY:
-        return 1 + this.#lengthBytes + this.#filled;
-      default:
-        return 0;
-    }
+    if (this.#state === DecoderState.BODY) return 1 + this.#lengthBytes + this.#filled;
+    return this.#state === DecoderState.REMAINING_LENGTH ? 1 + this.#lengthBytes : 0;
   }
 
   /**

@@ -47,7 +47,7 @@ export const PROPERTY_TABLE: readonly PropertyDefinition[] = [
   def(0x03, 'contentType', 'utf8', MESSAGE),
   def(0x08, 'responseTopic', 'utf8', MESSAGE),
   def(0x09, 'correlationData', 'binary', MESSAGE),
-  def(0x0b, 'subscriptionIdentifiers', 'varint', ['publish', 'subscribe'], 1, ['publish']),
+  def(0x0b, 'subscriptionIdentifiers', 'varint', ['publish', 'subscribe'], 1, ['publish']), // 0 is a Protocol Error
   def(0x11, 'sessionExpiryInterval', 'u32', ['connect', 'connack', 'disconnect']),
   def(0x12, 'assignedClientIdentifier', 'utf8', ['connack']),
   def(0x13, 'serverKeepAlive', 'u16', ['connack']),

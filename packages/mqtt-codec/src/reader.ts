@@ -1,7 +1,7 @@
 // A bounds-checked cursor over one packet body, buf[pos, end). Every read checks the bound first,
 // so a truncated packet is a MALFORMED_PACKET, never a RangeError or an `undefined` read.
 // Binary fields and payloads are returned as views (subarray) into `buf`, not copies.
-import { fail, malformed, REASON_MALFORMED_PACKET, REASON_PROTOCOL_ERROR } from './fail.js';
+import { fail, malformed, REASON_PROTOCOL_ERROR } from './fail.js';
 import { readUtf8 } from './utf8.js';
 
 const EMPTY = new Uint8Array(0);
@@ -74,7 +74,7 @@ export class Reader {
       if (b < 0x80) return value;
       multiplier *= 0x80;
     }
-    return fail('MALFORMED_PACKET', `${what}: variable byte integer longer than 4 bytes`, REASON_MALFORMED_PACKET);
+    return malformed(`${what}: variable byte integer longer than 4 bytes`);
   }
 
   utf8(what: string): string {

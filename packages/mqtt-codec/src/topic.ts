@@ -7,24 +7,27 @@ const PLUS = 0x2b;
 const HASH = 0x23;
 const SLASH = 0x2f;
 
+/** One message shape for every topic error: which kind, the topic itself, the rule it breaks. */
+function invalid(kind: 'name' | 'filter', topic: string, rule: string): never {
+  return fail('INVALID_TOPIC', `topic ${kind} ${JSON.stringify(topic)}: ${rule}`, kind === 'name' ? REASON_TOPIC_NAME_INVALID : REASON_TOPIC_FILTER_INVALID);
+}
+
 /** Throws INVALID_TOPIC unless `topic` is a valid topic name (an empty one only if `allowEmpty`). */
 export function checkTopicName(topic: string, allowEmpty = false): void {
-  if (topic.length === 0 && !allowEmpty) fail('INVALID_TOPIC', 'topic name must not be empty', REASON_TOPIC_NAME_INVALID); // [MQTT-4.7.3-1]
-  if (topic.indexOf('+') !== -1 || topic.indexOf('#') !== -1) {
-    fail('INVALID_TOPIC', `topic name must not contain wildcards: ${JSON.stringify(topic)}`, REASON_TOPIC_NAME_INVALID); // [MQTT-3.3.2-2]
-  }
+  if (topic.length === 0 && !allowEmpty) invalid('name', topic, 'must not be empty'); // [MQTT-4.7.3-1]
+  if (topic.indexOf('+') !== -1 || topic.indexOf('#') !== -1) invalid('name', topic, 'must not contain wildcards'); // [MQTT-3.3.2-2]
 }
 
 /** Throws INVALID_TOPIC unless `filter` is a valid topic filter. */
 export function checkTopicFilter(filter: string): void {
   const n = filter.length;
-  if (n === 0) fail('INVALID_TOPIC', 'topic filter must not be empty', REASON_TOPIC_FILTER_INVALID); // [MQTT-4.7.3-1]
+  if (n === 0) invalid('filter', filter, 'must not be empty'); // [MQTT-4.7.3-1]
   for (let i = 0; i < n; i++) {
     const c = filter.charCodeAt(i);
     if (c !== PLUS && c !== HASH) continue;
     const aloneInLevel = (i === 0 || filter.charCodeAt(i - 1) === SLASH) && (i === n - 1 || filter.charCodeAt(i + 1) === SLASH);
-    if (!aloneInLevel) fail('INVALID_TOPIC', `wildcard must occupy a whole level: ${JSON.stringify(filter)}`, REASON_TOPIC_FILTER_INVALID); // [MQTT-4.7.1-2], [MQTT-4.7.1-3]
-    if (c === HASH && i !== n - 1) fail('INVALID_TOPIC', `'#' must be the last character: ${JSON.stringify(filter)}`, REASON_TOPIC_FILTER_INVALID); // [MQTT-4.7.1-2]
+    if (!aloneInLevel) invalid('filter', filter, 'a wildcard must occupy a whole level'); // [MQTT-4.7.1-2], [MQTT-4.7.1-3]
+    if (c === HASH && i !== n - 1) invalid('filter', filter, "'#' must be the last character"); // [MQTT-4.7.1-2]
   }
 }
 

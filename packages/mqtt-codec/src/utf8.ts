@@ -92,6 +92,6 @@ export function readUtf8(buf: Uint8Array, start: number, end: number): string {
     // fatal: ill-formed sequences and encoded surrogates (ED A0..BF xx) are rejected [MQTT-1.5.3-1]
     return decoder.decode(buf.subarray(start, end));
   } catch {
-    return fail('INVALID_UTF8', 'ill-formed UTF-8 in an MQTT string', REASON_MALFORMED_PACKET);
+    return invalid('ill-formed UTF-8 in an MQTT string');
   }
 }
