@@ -2,7 +2,7 @@
 // AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in
 // core's MqttEngine, and the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, toSubscriptions, type ConnectResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -390,8 +390,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     const tryOnce = (): void => {
       engine.connect().catch((error: unknown) => {
         if (!retry || !this.#connectRequested) return fail(error);
-        const { minDelay, maxDelay } = this.#settings.reconnectDelay;
-        const delay = Math.min(maxDelay, minDelay * 2 ** attempt++) * 1000;
+        // The first connection is retried with the same back-off policy as reconnects.
+        const delay = reconnectDelay(attempt++, this.#settings.reconnectDelay);
         this.#log(LOG_LEVELS.warning, `connection failed (${String(error)}); retrying in ${delay} ms`);
         setTimeout(() => {
           if (this.#connectRequested && engine.state === 'idle') tryOnce();
