@@ -99,6 +99,6 @@ export interface WillSettings {
   properties?: Properties;
 }
 
-export const DEFAULT_WS_PATH = '/mqtt';
-export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
-export const DEFAULT_KEEPALIVE_SECONDS = 60;
+/** Defaults the facade shows in seconds, as Paho does; the values live in core and the ws transport. */
+export { DEFAULT_WS_PATH } from '@x/mqtt-transport-ws';
+export { DEFAULT_CONNECT_TIMEOUT as DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE as DEFAULT_KEEPALIVE_SECONDS } from '@x/mqtt-core';

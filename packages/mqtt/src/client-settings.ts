@@ -1,17 +1,20 @@
 // What the option functions set (Paho's *_set calls and connect() arguments), validated as the
 // seed validates them, and turned into engine options and transports. Holds no connection.
 import { MqttError, type Properties } from '@x/mqtt-codec';
-import type { EngineOptions, Transport } from '@x/mqtt-core';
+import {
+  DEFAULT_MAX_INFLIGHT_MESSAGES,
+  DEFAULT_MAX_QUEUED_MESSAGES,
+  DEFAULT_RECONNECT_MAX_DELAY,
+  DEFAULT_RECONNECT_MIN_DELAY,
+  DEFAULT_RETRY_INTERVAL,
+  type EngineOptions,
+  type Transport,
+} from '@x/mqtt-core';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_WS_PATH, type ClientOptions, type ProxySettings, type ServerSpec, type TlsSettings, type WillSettings, type WsSettings } from './client-options.js';
 import { MQTTv311 } from './constants.js';
 import type { Platform } from './platform.js';
 import { DEFAULT_PORTS, parseBrokerUrl, type BrokerAddress } from './url.js';
 
-/** Paho's defaults: 20 in flight, unlimited queue, 5 s retry, reconnect back-off 1..120 s. */
-export const DEFAULT_MAX_INFLIGHT = 20;
-export const DEFAULT_MAX_QUEUED = 0;
-export const DEFAULT_RETRY_SECONDS = 5;
-export const DEFAULT_RECONNECT_DELAY = { minDelay: 1, maxDelay: 120 } as const;
 
 const noServer: Transport = {
   name: 'none',
@@ -32,10 +35,11 @@ function wholeNumber(value: number, name: string): number {
 export class ClientSettings {
   readonly options: Readonly<ClientOptions>;
   readonly clientId: string;
-  maxInflight = DEFAULT_MAX_INFLIGHT;
-  maxQueued = DEFAULT_MAX_QUEUED;
-  retrySeconds = DEFAULT_RETRY_SECONDS;
-  reconnectDelay: { minDelay: number; maxDelay: number } = { ...DEFAULT_RECONNECT_DELAY };
+  // Paho's defaults (kept in core): 20 in flight, unlimited queue, 5 s retry, back-off 1..120 s.
+  maxInflight = DEFAULT_MAX_INFLIGHT_MESSAGES;
+  maxQueued = DEFAULT_MAX_QUEUED_MESSAGES;
+  retrySeconds = DEFAULT_RETRY_INTERVAL;
+  reconnectDelay: { minDelay: number; maxDelay: number } = { minDelay: DEFAULT_RECONNECT_MIN_DELAY, maxDelay: DEFAULT_RECONNECT_MAX_DELAY };
   ws: WsSettings = { path: DEFAULT_WS_PATH, headers: undefined };
   tls: TlsSettings | undefined;
   proxy: ProxySettings | undefined;
