@@ -2,7 +2,7 @@
 // Session's effects in order (awaiting an async SessionStore before later writes), honours write
 // back-pressure (through a WriteGate per connection), and runs the reconnect loop with the back-off
 // policy. No node:* imports. Past 400 lines: opening, effects and reconnecting share the current
-// connection and its pending requests.
+// connection and its state (requests live in PendingRequests, writes in WriteGate).
 
 import { MqttError, isMqttError } from '@x/mqtt-codec';
 import type { Properties, Subscription } from '@x/mqtt-codec';
@@ -16,6 +16,7 @@ import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
+import { NOTHING_TO_STORE, PendingRequests } from './pending-requests.js';
 import { WriteGate } from './write-gate.js';
 import type {
   ConnectResult, EngineEvents, EngineOptions, EngineState, LogLevel, PublishOptions, PublishResult,
@@ -24,15 +25,6 @@ import type {
 import { DEFAULT_AUTO_RECONNECT } from './engine-types.js';
 import { defaultTimers } from './timers.js';
 import type { TimerHandle, Timers } from './timers.js';
-
-interface Pending {
-  readonly deferred: Deferred<never>;
-  /** QoS 0 publishes complete when their bytes reach the transport. */
-  readonly qos0: boolean;
-}
-
-/** `stored` of a publish that has nothing to wait for (no store, or QoS 0, which is never stored). */
-const NOTHING_TO_STORE: Promise<void> = Promise.resolve();
 
 const aborted = (): MqttError => new MqttError('ABORTED', 'aborted');
 
@@ -43,9 +35,7 @@ export class MqttEngine {
   readonly #timers: Timers;
   readonly #options: Readonly<Partial<EngineOptions>>;
   readonly #events: Emitter<EngineEvents>;
-  readonly #pending = new Map<number, Pending>();
-  /** Publishes whose first putOutgoing has not reached the store yet (only with a store). */
-  readonly #awaitingStore = new Map<number, Deferred<void>>();
+  readonly #requests = new PendingRequests();
   readonly #timerHandles = new Map<TimerKind, TimerHandle>();
   #state: EngineState = 'idle';
   #connection: TransportConnection | undefined;
@@ -127,8 +117,7 @@ export class MqttEngine {
   adopt(previous: MqttEngine): void {
     if (this.#state !== 'idle' || previous.#state !== 'idle') throw new MqttError('INVALID_STATE', 'adopt() needs two idle engines');
     this.session.restore(previous.session.snapshot());
-    for (const [mid, pending] of previous.#pending) this.#pending.set(mid, pending);
-    previous.#pending.clear();
+    this.#requests.adopt(previous.#requests);
   }
 
   /** Sends DISCONNECT (v5: with reasonCode/properties), closes, and stops reconnecting. */
@@ -154,11 +143,11 @@ export class MqttEngine {
       this.#timers.now(),
       this.#gate?.qos0Backlog ?? 0,
     );
-    const stored = this.#options.store !== undefined && qos > 0 && result.rc !== PublishRc.QUEUE_FULL ? deferred<void>() : undefined;
-    if (stored !== undefined) this.#awaitingStore.set(result.mid, stored);
+    const willStore = this.#options.store !== undefined && qos > 0 && result.rc !== PublishRc.QUEUE_FULL;
+    const stored = willStore ? this.#requests.awaitStore(result.mid) : NOTHING_TO_STORE;
     const handle = this.#track<PublishResult>(result, qos === 0, options.signal);
-    if (result.rc === PublishRc.QUEUE_FULL) this.#settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
-    return Object.assign(handle, { stored: stored?.promise ?? NOTHING_TO_STORE });
+    if (result.rc === PublishRc.QUEUE_FULL) this.#requests.settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
+    return Object.assign(handle, { stored });
   }
 
   /** Subscribes (rc NO_CONNECTION and a rejected `done` when not connected, as in Paho). */
@@ -327,16 +316,11 @@ export class MqttEngine {
 
   #storeFailed(cause: unknown, mid: number | undefined): void {
     this.#log('error', `session store write failed: ${String(cause)}`);
-    if (mid === undefined) return;
-    this.#awaitingStore.get(mid)?.reject(new MqttError('SESSION_STORE_ERROR', `message ${mid} could not be stored`, { cause }));
-    this.#awaitingStore.delete(mid);
+    if (mid !== undefined) this.#requests.stored(mid, cause);
   }
 
-  /** The store holds publish `mid`: a process that dies now still sends it after a restart. */
   #storedOutgoing(mid: number | undefined): void {
-    if (mid === undefined) return;
-    this.#awaitingStore.get(mid)?.resolve();
-    this.#awaitingStore.delete(mid);
+    if (mid !== undefined) this.#requests.stored(mid);
   }
 
   #perform(effect: SessionEffect): void {
@@ -373,10 +357,10 @@ export class MqttEngine {
       case 'published': {
         const result: PublishResult = { mid: effect.mid, reasonCode: effect.reasonCode, properties: effect.properties };
         const done = (): void => {
-          this.#settle(effect.mid, result);
+          this.#requests.settle(effect.mid, result);
           this.#events.emit('publish', result);
         };
-        const qos0 = this.#pending.get(effect.mid)?.qos0 === true;
+        const qos0 = this.#requests.isQos0(effect.mid);
         if (this.#gate !== undefined) this.#gate.afterWrites(done, qos0);
         else done();
         return;
@@ -384,12 +368,12 @@ export class MqttEngine {
       case 'subscribed':
       case 'unsubscribed': {
         const result: SubscribeResult = { mid: effect.mid, reasonCodes: effect.reasonCodes, properties: effect.properties };
-        this.#settle(effect.mid, result);
+        this.#requests.settle(effect.mid, result);
         this.#events.emit(effect.type === 'subscribed' ? 'subscribe' : 'unsubscribe', result);
         return;
       }
       case 'requestFailed':
-        this.#settle(effect.mid, effect.error);
+        this.#requests.settle(effect.mid, effect.error);
         return;
       case 'auth':
         this.#answerAuth(effect.reasonCode, effect.properties);
@@ -444,29 +428,9 @@ export class MqttEngine {
   // ---- requests ----------------------------------------------------------------------------
 
   #track<R>(result: CommandResult, qos0: boolean, signal: AbortSignal | undefined): RequestHandle<R> {
-    const d = deferred<R>();
-    this.#pending.set(result.mid, { deferred: d as Deferred<never>, qos0 });
-    if (signal !== undefined) {
-      if (signal.aborted) this.#settle(result.mid, aborted());
-      else signal.addEventListener('abort', () => this.#settle(result.mid, aborted()), { once: true });
-    }
+    const handle = this.#requests.open<R>(result.mid, result.rc, qos0, signal);
     this.#apply(result.effects);
-    return {
-      mid: result.mid,
-      rc: result.rc,
-      done: d.promise,
-      get status() {
-        return d.status;
-      },
-    };
-  }
-
-  #settle(mid: number, outcome: unknown): void {
-    const pending = this.#pending.get(mid);
-    if (pending === undefined) return;
-    this.#pending.delete(mid);
-    if (outcome instanceof MqttError) pending.deferred.reject(outcome);
-    else pending.deferred.resolve(outcome as never);
+    return handle;
   }
 
   /** A log line; a function is only called if a listener reads the message (hot paths pass one). */
