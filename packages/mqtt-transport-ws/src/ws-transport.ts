@@ -12,26 +12,17 @@ import {
   openSocket,
   socketError,
   toTlsConnectionOptions,
-  type ProxyOptions,
+  type TcpTransportOptions,
   type TlsOptions,
 } from '@x/mqtt-transport-tcp';
 import { resolveWsUrl, subprotocolFor, type WsEndpointOptions } from './endpoint.js';
 import { upgradeRequest, type WsHeadersOption } from './headers.js';
 import { WebSocketConnection } from './websocket-connection.js';
 
-export interface WsTransportOptions extends WsEndpointOptions, TlsOptions {
+/** The socket options are the tcp transport's (bind address, proxy, timeout, noDelay); the timeout covers TCP, TLS and the upgrade. */
+export interface WsTransportOptions extends WsEndpointOptions, TlsOptions, Omit<TcpTransportOptions, 'host' | 'port'> {
   /** Extra upgrade-request headers: an object, or a function of the default headers. Defaults to none. */
   readonly headers?: WsHeadersOption | undefined;
-  /** Milliseconds until connecting (TCP, TLS and the upgrade) fails with CONNECT_TIMEOUT; 0 waits forever. Defaults to 30000. */
-  readonly connectTimeout?: number | undefined;
-  /** Local address to bind. Defaults to the OS's choice. */
-  readonly bindAddress?: string | undefined;
-  /** Local port to bind. Defaults to the OS's choice. */
-  readonly bindPort?: number | undefined;
-  /** Disable Nagle's algorithm. Defaults to true. */
-  readonly noDelay?: boolean | undefined;
-  /** Connect through a SOCKS5 or HTTP CONNECT proxy. Defaults to none. */
-  readonly proxy?: ProxyOptions | undefined;
   /** Buffered bytes above which write() returns false. Defaults to 16384. */
   readonly highWaterMark?: number | undefined;
   /** Milliseconds between buffer checks while waiting to drain. Defaults to 10. */
