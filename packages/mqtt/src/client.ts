@@ -275,8 +275,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Publishes; `await` it (or waitForPublish()) for completion. Throws INVALID_TOPIC/INVALID_QOS/PACKET_TOO_LARGE. */
   publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): MessageInfo {
-    const handle = this.#ensureEngine().publish(checkTopicName(topic), toPayload(payload), {
-      qos: checkQos(qos),
+    // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
+    const handle = this.#ensureEngine().publish(topic, toPayload(payload), {
+      qos,
       retain,
       ...(properties !== undefined ? { properties } : {}),
     });

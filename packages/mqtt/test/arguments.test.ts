@@ -58,3 +58,7 @@ it('MQTT 5 properties are a compile error on a client created with protocol 3.1.
   // @ts-expect-error CONNECT properties too
   expect(new Client({ protocol: 4, properties: { sessionExpiryInterval: 1 } }).protocol).toBe(4);
 });
+
+it('a publish from untyped JavaScript with no topic gets INVALID_TOPIC, not a TypeError', () => {
+  expect(() => new Client().publish(undefined as unknown as string, 'x')).toThrow(expect.objectContaining({ code: 'INVALID_TOPIC' }));
+});

@@ -21,12 +21,12 @@ export function parseSharedFilter(filter: string): ParsedFilter {
 
 /** True when `topic` is a valid topic name: not empty, no wildcards [MQTT-4.7.3-1], no U+0000. */
 export function isValidTopicName(topic: string): boolean {
-  return topic.length > 0 && !/[+#\u0000]/.test(topic);
+  return typeof topic === 'string' && topic.length > 0 && !/[+#\u0000]/.test(topic);
 }
 
 /** True when `filter` is a valid filter: `#` only last and alone in its level, `+` alone in its level. */
 export function isValidTopicFilter(filter: string): boolean {
-  if (filter.length === 0 || filter.includes('\u0000')) return false;
+  if (typeof filter !== 'string' || filter.length === 0 || filter.includes('\u0000')) return false;
   const parsed = parseSharedFilter(filter);
   if (filter.startsWith(SHARE_PREFIX) && (parsed.shareGroup === undefined || /[+#]/.test(parsed.shareGroup) || parsed.filter === '')) {
     return false;
