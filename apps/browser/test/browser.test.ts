@@ -1,17 +1,14 @@
 // Drives the demo page in headless Chromium: the bundle built by build.mjs connects to mosquitto's
 // WebSocket listener, subscribes and publishes; a Node client publishes into the same topic. The
 // assertions read what the page shows. BROWSER_SCREENSHOT=1 also writes screenshot.png.
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@x/mqtt';
-import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
+import { programPath, runNode, startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 import { serveApp, type StaticServer } from './static-server.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 describe('the browser demo page', () => {
@@ -24,9 +21,9 @@ describe('the browser demo page', () => {
   const topic = `x-mqtt/browser-test/${crypto.randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    const built = promisify(execFile)(process.execPath, ['build.mjs'], { cwd: appDir });
+    const built = runNode(['build.mjs'], { cwd: appDir });
     [mosquitto, server, { stdout: buildOutput }] = await Promise.all([startMosquitto({ listeners: ['ws', 'mqtt'] }), serveApp(), built]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: programPath('chromium'), args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 640, height: 520 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {

@@ -1,14 +1,13 @@
 // A broker for the examples when no URL is given: aedes in this process, on 127.0.0.1 and a free
 // port, over plain TCP, TLS (a throw-away self-signed certificate made with openssl) or WebSockets.
 // aedes speaks MQTT 3.1 and 3.1.1 only. stop() closes every connection, the listener and the broker.
-import { execFile } from 'node:child_process';
+import { runProgram } from '@x/test-brokers';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
-import { promisify } from 'node:util';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 
 export type EmbeddedListener = 'mqtt' | 'mqtts' | 'ws';
@@ -26,7 +25,6 @@ export interface EmbeddedBrokerOptions {
   readonly heartbeatSeconds?: number;
 }
 
-const run = promisify(execFile);
 
 export async function startEmbeddedBroker(listener: EmbeddedListener = 'mqtt', options: EmbeddedBrokerOptions = {}): Promise<EmbeddedBroker> {
   const { Aedes } = await import('aedes');
@@ -45,7 +43,7 @@ export async function startEmbeddedBroker(listener: EmbeddedListener = 'mqtt', o
     certDir = await mkdtemp(join(tmpdir(), 'x-mqtt-example-'));
     caFile = join(certDir, 'cert.pem');
     const keyFile = join(certDir, 'key.pem');
-    await run('openssl', [
+    await runProgram('openssl', [
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
       '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyFile, '-out', caFile,
     ]);

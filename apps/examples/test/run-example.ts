@@ -1,12 +1,10 @@
 // Runs an example the way a user does (tsx with the "source" condition, as a child process) and
 // collects its exit code and output. Only the child started here is ever killed, by its PID.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, it } from 'vitest';
-import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
+import { spawnNode, startMosquitto, type MosquittoBroker } from '@x/test-brokers';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
 export interface ExampleRun {
   /** null when the child was killed (see `timedOut`). */
@@ -23,12 +21,12 @@ export interface ExampleRun {
 export function runExample(name: string, args: readonly string[] = [], timeoutMs = 20_000): Promise<ExampleRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['--conditions=source', `src/${name}.ts`, ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnNode(['--import', 'tsx', '--conditions=source', `src/${name}.ts`, ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');

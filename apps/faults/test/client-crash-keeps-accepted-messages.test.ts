@@ -5,14 +5,14 @@
 // (the child prints "D run:seq" once MessageInfo.waitForStored() resolved). Every
 // accepted message arrives; a QoS 2 message never arrives twice. Messages handed to publish() but
 // killed before the store had them may or may not arrive; they are counted, not promised.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, MQTTv311, type MqttMessage } from '@x/mqtt';
-import { startMosquitto, type MosquittoBroker } from '@x/test-brokers';
+import { startMosquitto, type MosquittoBroker, spawnNode } from '@x/test-brokers';
 import { sleep, waitUntil } from '../src/wait.js';
 import { report } from './support/results.js';
 
@@ -57,7 +57,7 @@ interface Run {
  * process, and a SIGKILL to the CLI would leave that one running.)
  */
 function startPublisher(run: number, count: number): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', CHILD, dir, String(broker.ports.mqtt), 'faults-crash-pub', TOPIC, String(run), String(count), '4', '10'], {
+  const child = spawnNode(['--import', 'tsx', '--conditions=source', CHILD, dir, String(broker.ports.mqtt), 'faults-crash-pub', TOPIC, String(run), String(count), '4', '10'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 // Runs the whole suite: starts the selected brokers (all boots begin at once, so RabbitMQ's slow
 // boot overlaps the other brokers' runs), runs the scenarios against each in turn, and stops
 // each broker as soon as its scenarios are done. A broker whose binaries are missing is n/a.
-import { existsSync } from 'node:fs';
+import { hasProgram } from '@x/test-brokers';
 import { BROKERS } from './brokers/index.js';
 import type { BrokerTiming } from './report.js';
 import { runScenarios } from './runner.js';
@@ -30,7 +30,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
   const selected = BROKERS.filter((b) => options.brokers === undefined || options.brokers.includes(b.driver.name));
   const scenarios: readonly Scenario[] = options.only === undefined ? ALL_SCENARIOS : ALL_SCENARIOS.filter((s) => options.only?.some((p) => s.id.startsWith(p)));
   const boots = selected.map((entry) => {
-    const missing = entry.requires.filter((file) => !existsSync(file));
+    const missing = entry.requires.filter((program) => !hasProgram(program));
     const t0 = performance.now();
     const broker: Promise<BrokerHandle> = missing.length > 0 ? Promise.reject(new Error(`not installed here (missing ${missing.join(', ')})`)) : entry.driver.start();
     broker.catch(() => undefined);

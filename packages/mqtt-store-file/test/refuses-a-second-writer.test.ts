@@ -1,6 +1,6 @@
 // One writer per directory: a second store, in this process or another live one, is refused with
 // SESSION_STORE_ERROR; a lock left by a dead process is taken over; close() releases the lock.
-import { spawn } from 'node:child_process';
+import { spawnNode } from '@x/test-brokers';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ const tempDir = useTempDirs();
 /** Starts a process that does nothing for a while; resolves with it once it runs. */
 function idleProcess(): Promise<{ pid: number; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const proc = spawnNode(['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     proc.on('error', reject);
     proc.on('spawn', () => resolve({ pid: proc.pid!, stop: () => proc.kill('SIGKILL') }));
   });

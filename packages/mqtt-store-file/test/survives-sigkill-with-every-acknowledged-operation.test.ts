@@ -1,7 +1,7 @@
 // A real crash: a child process applies operations and prints each one after apply() resolved; it is
 // SIGKILLed at a random moment (often mid-write or mid-compaction). Reopened, the store must hold
 // the state after some prefix of the sequence that includes every acknowledged operation.
-import { spawn } from 'node:child_process';
+import { spawnNode } from '@x/test-brokers';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MemorySessionStore } from '@x/mqtt-core';
@@ -16,18 +16,18 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 /** Runs the child until it has acknowledged `ackTarget` operations, SIGKILLs it, returns the acknowledged indexes. */
 function runAndKill(dir: string, window: number, ackTarget: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', child, dir, String(window)], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnNode(['--import', 'tsx', '--conditions=source', child, dir, String(window)], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let killed = false;
-    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       if (!killed && out.split('\n').length - 2 >= ackTarget) {
         killed = true;
         proc.kill('SIGKILL');
       }
     });
-    proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     proc.on('error', reject);
     // 'close', not 'exit': every line the child wrote before dying has been read by then.
     proc.on('close', (_code, signal) => {

@@ -2,7 +2,7 @@
 // process), a PKI made at test time, and a raw CONNECT/CONNACK helper. Loopback only.
 
 // mosquitto
-export { startMosquitto, MOSQUITTO_BINARY } from './mosquitto.js';
+export { startMosquitto } from './mosquitto.js';
 export type { MosquittoOptions, MosquittoBroker } from './mosquitto.js';
 export { mosquittoConfig, aclFile, TLS_LISTENERS } from './mosquitto-config.js';
 export type { ListenerName } from './mosquitto-config.js';
@@ -14,6 +14,9 @@ export type { AedesBroker, AedesOptions } from './aedes.js';
 // certificates
 export { makeTestPki } from './pki.js';
 export type { TestPki, PemPair } from './pki.js';
+
+// external programs: the only way to start one (tooling/system-programs.json)
+export { programPath, hasProgram, runProgram, spawnProgram, runNode, spawnNode } from './programs.js';
 
 // ports
 export { freePort, waitForPort, LOOPBACK } from './free-port.js';

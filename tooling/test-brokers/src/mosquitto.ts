@@ -1,19 +1,16 @@
 // Starts a real mosquitto (never a mock) on free loopback ports with its own config in a fresh
 // temp dir. Only the process it spawned is ever signalled, by PID; stop() removes the temp dir.
 
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { freePort, LOOPBACK, waitForPort } from './free-port.js';
 import { aclFile, mosquittoConfig, TLS_LISTENERS, type ListenerName } from './mosquitto-config.js';
 import { makeTestPki, type TestPki } from './pki.js';
+import { runProgram, spawnProgram } from './programs.js';
 
-const run = promisify(execFile);
 
-export const MOSQUITTO_BINARY = process.env['MOSQUITTO_BINARY'] ?? '/usr/sbin/mosquitto';
-const MOSQUITTO_PASSWD = process.env['MOSQUITTO_PASSWD'] ?? '/usr/bin/mosquitto_passwd';
 const READY_TIMEOUT = 10_000;
 const STOP_TIMEOUT = 5_000;
 
@@ -68,7 +65,7 @@ export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: M
     const passwordFile = users.length > 0 ? join(dir, 'passwd') : undefined;
     if (passwordFile !== undefined) {
       for (const [i, user] of users.entries()) {
-        await run(MOSQUITTO_PASSWD, [...(i === 0 ? ['-c'] : []), '-b', passwordFile, user.username, user.password]);
+        await runProgram('mosquitto_passwd', [...(i === 0 ? ['-c'] : []), '-b', passwordFile, user.username, user.password]);
       }
     }
     const denied = options.deniedTopics ?? [];
@@ -153,7 +150,7 @@ class MosquittoProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(MOSQUITTO_BINARY, ['-c', this.#configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnProgram('mosquitto', ['-c', this.#configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
     if (child.pid !== undefined) running.add(child.pid);
     let exitReason: string | undefined;
@@ -166,7 +163,7 @@ class MosquittoProcess {
       });
     });
     child.once('error', (error) => {
-      exitReason = `cannot run ${MOSQUITTO_BINARY}: ${error.message}`;
+      exitReason = `cannot run mosquitto: ${error.message}`;
     });
     const keep = (chunk: Buffer): void => {
       this.#log.push(chunk.toString('utf8'));

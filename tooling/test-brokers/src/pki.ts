@@ -1,12 +1,10 @@
 // A throw-away PKI made with the openssl CLI at test time: nothing secret is checked in, and
 // certificates never expire between runs. EC P-256 keys keep it fast (well under a second).
 
-import { execFile } from 'node:child_process';
+import { runProgram } from './programs.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
-const run = promisify(execFile);
 
 /** A certificate and its key, as file paths and PEM text. */
 export interface PemPair {
@@ -87,7 +85,7 @@ function randomSerial(): string {
 
 async function openssl(args: string[]): Promise<void> {
   try {
-    await run('openssl', args);
+    await runProgram('openssl', args);
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
     throw new Error(`openssl ${args.slice(0, 2).join(' ')} failed: ${stderr.trim()}`, { cause: error });

@@ -7,13 +7,13 @@ import { rabbitmq } from './rabbitmq.js';
 
 export interface BrokerEntry {
   readonly driver: BrokerDriver;
-  /** Files that must exist for the broker to be startable; missing ones make it n/a. */
+  /** Programs (names in tooling/system-programs.json) the broker needs; missing ones make it n/a. */
   readonly requires: readonly string[];
 }
 
 export const BROKERS: readonly BrokerEntry[] = [
-  { driver: mosquitto, requires: [process.env['MOSQUITTO_BINARY'] ?? '/usr/sbin/mosquitto'] },
+  { driver: mosquitto, requires: ['mosquitto'] },
   { driver: aedes, requires: [] },
-  { driver: nats, requires: [process.env['NATS_SERVER_BINARY'] ?? '/usr/sbin/nats-server'] },
-  { driver: rabbitmq, requires: ['/usr/lib/rabbitmq/bin/rabbitmq-server', '/usr/bin/epmd'] },
+  { driver: nats, requires: ['nats-server'] },
+  { driver: rabbitmq, requires: ['rabbitmq-server', 'epmd'] },
 ];

@@ -3,17 +3,13 @@
 // never refuses a SUBSCRIBE: it only filters delivery), so `denied/#` is refused per filter in
 // the SUBACK. $SYS is published every second; max_inflight_messages 5 (sent to v5 clients as the
 // CONNACK Receive Maximum) gives the client's outbound flow control a limit to keep. Its temp dir is removed on stop.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { startMosquitto } from '@x/test-brokers';
+import { runProgram, startMosquitto } from '@x/test-brokers';
 import type { BrokerDriver, BrokerHandle, Capabilities } from '../types.js';
 
-const run = promisify(execFile);
 const DYNSEC_PLUGIN = process.env['MOSQUITTO_DYNSEC_PLUGIN'] ?? '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so';
-const MOSQUITTO_CTRL = process.env['MOSQUITTO_CTRL'] ?? '/usr/bin/mosquitto_ctrl';
 
 export const CREDENTIALS = { username: 'interop', password: 'secret' } as const;
 
@@ -35,7 +31,7 @@ const CAPS: Capabilities = {
 /** A dynamic-security config: `interop` and anonymous clients may do anything but subscribe to denied/#. */
 async function dynsecConfig(file: string): Promise<void> {
   // mosquitto_ctrl writes the salted PBKDF2 password hash; the roles are then replaced.
-  await run(MOSQUITTO_CTRL, ['dynsec', 'init', file, CREDENTIALS.username, CREDENTIALS.password]);
+  await runProgram('mosquitto_ctrl', ['dynsec', 'init', file, CREDENTIALS.username, CREDENTIALS.password]);
   const config = JSON.parse(await readFile(file, 'utf8')) as { clients: Array<{ roles: unknown }> } & Record<string, unknown>;
   for (const client of config.clients) client.roles = [{ rolename: 'interop' }];
   config['roles'] = [

@@ -10,7 +10,6 @@ import { Child } from '../support/child.js';
 import type { BrokerDriver, BrokerHandle, Capabilities } from '../types.js';
 import { CREDENTIALS } from './mosquitto.js';
 
-const NATS_BINARY = process.env['NATS_SERVER_BINARY'] ?? '/usr/sbin/nats-server';
 
 const CAPS: Capabilities = {
   versions: ['3.1.1'],
@@ -56,7 +55,7 @@ export const nats: BrokerDriver = {
     const [port, mqttPort] = [await freePort(), await freePort()];
     const file = join(dir, 'nats.conf');
     await writeFile(file, config(dir, port, mqttPort));
-    const child = new Child(NATS_BINARY, ['-c', file]);
+    const child = new Child('nats-server', ['-c', file]);
     const stop = async (): Promise<void> => {
       await child.stop();
       await rm(dir, { recursive: true, force: true });

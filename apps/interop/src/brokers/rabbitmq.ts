@@ -2,18 +2,14 @@
 // epmd (spawned in the foreground on a free port, so we own its PID), HOME (Erlang cookie),
 // mnesia and log dirs, node name and loopback-only ports. Stopped with `rabbitmqctl stop`, then
 // by PID if it lingers; temp dirs removed.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { freePort, waitForPort } from '@x/test-brokers';
+import { freePort, runProgram, waitForPort } from '@x/test-brokers';
 import { Child } from '../support/child.js';
 import { within } from '../support/wait.js';
 import type { BrokerDriver, BrokerHandle, Capabilities } from '../types.js';
 
-const run = promisify(execFile);
-const RABBIT_BIN = process.env['RABBITMQ_BIN'] ?? '/usr/lib/rabbitmq/bin';
 const BOOT_TIMEOUT = 60_000;
 
 const CAPS: Capabilities = {
@@ -72,11 +68,11 @@ export const rabbitmq: BrokerDriver = {
       RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'enabled_plugins'),
       RABBITMQ_PID_FILE: join(dir, 'rabbit.pid'),
     };
-    const epmd = new Child('/usr/bin/epmd', ['-port', String(epmdPort), '-address', '127.0.0.1'], env);
+    const epmd = new Child('epmd', ['-port', String(epmdPort), '-address', '127.0.0.1'], env);
     let server: Child | undefined;
     const stop = async (): Promise<void> => {
       if (server?.running) {
-        await within(run(join(RABBIT_BIN, 'rabbitmqctl'), ['-n', node, 'stop'], { env }), 20_000, 'rabbitmqctl stop').catch(() => undefined);
+        await within(runProgram('rabbitmqctl', ['-n', node, 'stop'], { env }), 20_000, 'rabbitmqctl stop').catch(() => undefined);
         await server.stop(10_000);
       }
       await epmd.stop();
@@ -84,11 +80,11 @@ export const rabbitmq: BrokerDriver = {
     };
     try {
       await waitForPort(epmdPort, 10_000, () => epmd.exitReason());
-      server = new Child(join(RABBIT_BIN, 'rabbitmq-server'), [], env, dir);
+      server = new Child('rabbitmq-server', [], env, dir);
       const booting = server;
       await waitForPort(mqttPort, BOOT_TIMEOUT, () => booting.exitReason());
       // Topic authorisation: the MQTT user may not read (subscribe to) denied/# (routing key denied.#).
-      await run(join(RABBIT_BIN, 'rabbitmqctl'), ['-n', node, 'set_topic_permissions', '-p', '/', 'guest', 'amq.topic', '.*', '^(?!denied\\.).*'], { env });
+      await runProgram('rabbitmqctl', ['-n', node, 'set_topic_permissions', '-p', '/', 'guest', 'amq.topic', '.*', '^(?!denied\\.).*'], { env });
     } catch (error) {
       await stop();
       throw error;

@@ -1,16 +1,12 @@
 // The Eclipse Paho C samples (Debian paho.mqtt.c-examples) as peers: paho_c_pub publishes a file
 // as the payload (binary-safe), paho_c_sub prints payloads one per line (text only; it prints no
 // topic, QoS, flags or properties, and its -R switch did not skip retained messages here).
-import { execFile, spawn } from 'node:child_process';
+import { programPath, runProgram, spawnProgram } from '@x/test-brokers';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { PeerEndpoint, PeerPublish } from './peer-message.js';
 
-const run = promisify(execFile);
-export const PAHO_C_PUB = '/usr/bin/paho_c_pub';
-export const PAHO_C_SUB = '/usr/bin/paho_c_sub';
 
 /** The sample takes one --user-property (a second replaces the first), so only the first is sent. */
 export async function pahoCPublish(at: PeerEndpoint, m: PeerPublish): Promise<void> {
@@ -22,7 +18,7 @@ export async function pahoCPublish(at: PeerEndpoint, m: PeerPublish): Promise<vo
     if (m.retain) args.push('-r');
     const [property] = m.userProperties ?? [];
     if (at.version === 5 && property !== undefined) args.push('--user-property', property[0], property[1]);
-    await run(PAHO_C_PUB, args, { timeout: 8000 });
+    await runProgram('paho_c_pub', args, { timeout: 8000 });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -37,11 +33,11 @@ export interface PahoCSubscriber {
 
 /** Each subscriber needs its own client id (the sample's default is shared). */
 export function pahoCSubscriber(at: PeerEndpoint, topic: string, qos: number, clientId: string): PahoCSubscriber {
-  const args = ['-o0', PAHO_C_SUB, '-i', clientId, '-h', at.host, '-p', String(at.port), '-V', at.version === 5 ? '5' : '311', '-t', topic, '-q', String(qos), '--quiet'];
+  const args = ['-o0', programPath('paho_c_sub'), '-i', clientId, '-h', at.host, '-p', String(at.port), '-V', at.version === 5 ? '5' : '311', '-t', topic, '-q', String(qos), '--quiet'];
   // stdbuf: paho_c_sub writes through stdio, block-buffered into a pipe.
-  const child = spawn('/usr/bin/stdbuf', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawnProgram('stdbuf', args, { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString('utf8')));
+  child.stdout!.on('data', (chunk: Buffer) => void (out += chunk.toString('utf8')));
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     lines: () => out.split('\n').filter((line) => line !== ''),

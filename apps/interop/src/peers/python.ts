@@ -1,11 +1,10 @@
 // The Eclipse Paho Python client as a peer: runs peers/paho_peer.py with the system python3
 // (Debian's python3-paho-mqtt; not a pyenv shim) and reads its JSON-line events.
-import { spawn } from 'node:child_process';
+import { spawnProgram } from '@x/test-brokers';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PeerEndpoint, PeerMessage, PeerPublish } from './peer-message.js';
 
-export const PYTHON = process.env['INTEROP_PYTHON'] ?? '/usr/bin/python3';
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'peers', 'paho_peer.py');
 
 interface PeerEvent {
@@ -21,10 +20,10 @@ interface PeerEvent {
 
 function runPeer(spec: Record<string, unknown>, onEvent: (event: PeerEvent) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [SCRIPT, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnProgram('python3', [SCRIPT, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
       let newline: number;
       while ((newline = stdout.indexOf('\n')) >= 0) {
@@ -33,7 +32,7 @@ function runPeer(spec: Record<string, unknown>, onEvent: (event: PeerEvent) => v
         if (line.trim() !== '') onEvent(JSON.parse(line) as PeerEvent);
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`paho_peer.py exited ${code}: ${stderr.trim().slice(-400)}`))));
   });

@@ -1,6 +1,7 @@
 // A child process this harness spawned, tracked by its PID: logs kept for diagnostics, and
 // stop() signals only that PID (SIGTERM, then SIGKILL after a grace period).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnProgram } from '@x/test-brokers';
 
 export class Child {
   readonly #child: ChildProcess;
@@ -8,8 +9,10 @@ export class Child {
   readonly exited: Promise<void>;
   #exitReason: string | undefined;
 
-  constructor(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd?: string) {
-    this.#child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
+  /** `program`: a name in tooling/system-programs.json. */
+  constructor(program: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd?: string) {
+    const command = program;
+    this.#child = spawnProgram(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
     const keep = (chunk: Buffer): void => {
       this.#log.push(chunk.toString('utf8'));
       if (this.#log.length > 4000) this.#log.splice(0, 2000);
