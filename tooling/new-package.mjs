@@ -17,7 +17,7 @@ const pkg = {
   engines: { node: '>=20' },
   exports: {
     '.': {
-      source: './src/index.ts',
+      'x-mqtt-source': './src/index.ts',
       import: { types: './dist/index.d.ts', default: './dist/index.js' },
       require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
     },
@@ -46,6 +46,6 @@ writeFileSync(
 );
 writeFileSync(
   join(dir, 'vitest.config.ts'),
-  `import { defineConfig } from 'vitest/config';\n\n// Resolve workspace packages to their TypeScript sources (the "source" export condition).\nexport default defineConfig({\n  resolve: { conditions: ['source'] },\n  ssr: { resolve: { conditions: ['source'] } },\n  test: { include: ['test/**/*.test.ts'] },\n});\n`,
+  `import { defineConfig } from 'vitest/config';\n\n// Resolve workspace packages to their TypeScript sources (the "x-mqtt-source" export condition).\nexport default defineConfig({\n  resolve: { conditions: ['x-mqtt-source'] },\n  ssr: { resolve: { conditions: ['x-mqtt-source'] } },\n  test: { include: ['test/**/*.test.ts'] },\n});\n`,
 );
 if (!existsSync(join(dir, 'src/index.ts'))) writeFileSync(join(dir, 'src/index.ts'), 'export {};\n');

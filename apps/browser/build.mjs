@@ -12,7 +12,7 @@ const common = {
   bundle: true,
   format: 'esm',
   platform: 'browser',
-  conditions: ['browser', 'source'],
+  conditions: ['browser', 'x-mqtt-source'],
   target: 'es2022',
   minify: true,
   metafile: true,

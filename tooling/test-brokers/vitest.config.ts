@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Resolve workspace packages to their TypeScript sources (the "source" export condition).
+// Resolve workspace packages to their TypeScript sources (the "x-mqtt-source" export condition).
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: { conditions: ['x-mqtt-source'] },
+  ssr: { resolve: { conditions: ['x-mqtt-source'] } },
   test: { include: ['test/**/*.test.ts'] },
 });

@@ -1,4 +1,4 @@
-// Runs an example the way a user does (tsx with the "source" condition, as a child process) and
+// Runs an example the way a user does (tsx with the "x-mqtt-source" condition, as a child process) and
 // collects its exit code and output. Only the child started here is ever killed, by its PID.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, it } from 'vitest';
@@ -21,7 +21,7 @@ export interface ExampleRun {
 export function runExample(name: string, args: readonly string[] = [], timeoutMs = 20_000): Promise<ExampleRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawnNode(['--import', 'tsx', '--conditions=source', `src/${name}.ts`, ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnNode(['--import', 'tsx', '--conditions=x-mqtt-source', `src/${name}.ts`, ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

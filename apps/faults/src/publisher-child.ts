@@ -3,7 +3,7 @@
 //   P <run>:<seq>   after publish() returned (handed to the client),
 //   D <run>:<seq>   after MessageInfo.waitForStored() resolved (on disk: the promise),
 //   DONE            after every message of this run completed (PUBACK/PUBCOMP).
-// Usage: node --import tsx --conditions=source apps/faults/src/publisher-child.ts
+// Usage: node --import tsx --conditions=x-mqtt-source apps/faults/src/publisher-child.ts
 //        <storeDir> <port> <clientId> <topic> <run> <count> [<perTick> <tickMs>]
 import { Client, MQTTv311 } from '@x/mqtt';
 import { FileSessionStore } from '@x/mqtt-store-file';

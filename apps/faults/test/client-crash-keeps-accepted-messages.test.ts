@@ -57,7 +57,7 @@ interface Run {
  * process, and a SIGKILL to the CLI would leave that one running.)
  */
 function startPublisher(run: number, count: number): Run {
-  const child = spawnNode(['--import', 'tsx', '--conditions=source', CHILD, dir, String(broker.ports.mqtt), 'faults-crash-pub', TOPIC, String(run), String(count), '4', '10'], {
+  const child = spawnNode(['--import', 'tsx', '--conditions=x-mqtt-source', CHILD, dir, String(broker.ports.mqtt), 'faults-crash-pub', TOPIC, String(run), String(count), '4', '10'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,7 +16,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 /** Runs the child until it has acknowledged `ackTarget` operations, SIGKILLs it, returns the acknowledged indexes. */
 function runAndKill(dir: string, window: number, ackTarget: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawnNode(['--import', 'tsx', '--conditions=source', child, dir, String(window)], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnNode(['--import', 'tsx', '--conditions=x-mqtt-source', child, dir, String(window)], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let killed = false;

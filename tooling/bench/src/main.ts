@@ -20,7 +20,7 @@ if (wants('codec')) await benchCodec(timeMs);
 if (wants('size')) {
   const require = createRequire(import.meta.url);
   const mqttJsMin = join(dirname(require.resolve('mqtt/package.json')), 'dist/mqtt.min.js');
-  const facade: SizeRow | string = await bundleSize('@x/mqtt Client (browser entry)', "export { Client } from '@x/mqtt';", benchDir, ['browser', 'source']).catch(
+  const facade: SizeRow | string = await bundleSize('@x/mqtt Client (browser entry)', "export { Client } from '@x/mqtt';", benchDir, ['browser', 'x-mqtt-source']).catch(
     () => '@x/mqtt Client (browser entry): n/a (no browser entry yet)',
   );
   printSizes([

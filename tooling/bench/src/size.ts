@@ -10,7 +10,7 @@ export interface SizeRow {
 }
 
 /** Bundles `contents` (an entry written inline) for the browser and measures it. */
-export async function bundleSize(name: string, contents: string, resolveDir: string, conditions: readonly string[] = ['source']): Promise<SizeRow> {
+export async function bundleSize(name: string, contents: string, resolveDir: string, conditions: readonly string[] = ['x-mqtt-source']): Promise<SizeRow> {
   const result = await build({
     stdin: { contents, resolveDir, loader: 'ts' },
     bundle: true,
