@@ -99,7 +99,8 @@ function makeContext(broker: BrokerHandle, scenario: Scenario, version: Version)
         ...(spec.topicAliasMaximum !== undefined ? { topicAliasMaximum: spec.topicAliasMaximum } : {}),
       });
       client.reconnectDelaySet(0.1, 0.5);
-      if (spec.username !== undefined) client.usernamePwSet(spec.username, spec.password);
+      const login = spec.username !== undefined ? { username: spec.username, password: spec.password } : broker.caps.login;
+      if (login !== undefined) client.usernamePwSet(login.username, login.password);
       if (spec.will !== undefined) client.willSet(spec.will.topic, spec.will.payload, spec.will.qos, spec.will.retain, spec.will.properties);
       cleanups.push(() => closeQuietly(client));
       if (spec.noConnect !== true) await client.connect(broker.host, spec.port ?? broker.port, spec.keepalive ?? 30);

@@ -1,6 +1,7 @@
 // The brokers the harness knows, in run order, and the binaries each needs to be startable here.
 import type { BrokerDriver } from '../types.js';
 import { aedes } from './aedes.js';
+import { ejabberd } from './ejabberd.js';
 import { mosquitto } from './mosquitto.js';
 import { nats } from './nats.js';
 import { rabbitmq } from './rabbitmq.js';
@@ -16,4 +17,5 @@ export const BROKERS: readonly BrokerEntry[] = [
   { driver: aedes, requires: [] },
   { driver: nats, requires: ['nats-server'] },
   { driver: rabbitmq, requires: ['rabbitmq-server', 'epmd'] },
+  { driver: ejabberd, requires: ['erl'] },
 ];

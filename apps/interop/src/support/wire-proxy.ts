@@ -51,6 +51,17 @@ export function ackId(packet: WirePacket): number {
   return packet.body.readUInt16BE(0);
 }
 
+/** The reason codes of a SUBACK (after the packet id and, on v5, the properties). */
+export function subackCodes(packet: WirePacket, v5: boolean): number[] {
+  const b = packet.body;
+  let offset = 2;
+  if (v5) {
+    const [length, size] = readVarint(b, offset);
+    offset += size + length;
+  }
+  return [...b.subarray(offset)];
+}
+
 function readVarint(b: Buffer, offset: number): [value: number, length: number] {
   let value = 0;
   for (let i = 0; i < 4; i++) {

@@ -1,0 +1,121 @@
+// ejabberd 23.01 with mod_mqtt (MQTT 3.1.1 and 5.0): the Erlang VM started by us in the foreground
+// (`erl -noinput`, no distribution, so no epmd and no cookie) with its own config, Mnesia spool and
+// log dir in a temp dir, one loopback MQTT listener, and one fixed user. Never the system's
+// /etc/ejabberd or its service; stopped by the PID we spawned (SIGTERM: the VM shuts down cleanly).
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitForPort } from '@x/test-brokers';
+import { Child } from '../support/child.js';
+import { waitUntil } from '../support/wait.js';
+import type { BrokerDriver, BrokerHandle, Capabilities } from '../types.js';
+import { CREDENTIALS } from './mosquitto.js';
+
+const BOOT_TIMEOUT = 30_000;
+/** Printed by the -eval that registers the user; the broker is ready only after it. */
+const READY = 'x-mqtt-interop: user registered';
+
+const CAPS: Capabilities = {
+  versions: ['3.1.1', '5.0'],
+  maxQos: 2,
+  // Observed: one copy per matching subscription (mod_mqtt routes per subscription), both versions.
+  overlap: { '3.1.1': 'per-subscription', '5.0': 'per-subscription' },
+  // Observed: no $SYS tree, and mod_mqtt refuses every PUBLISH to a "$" topic (check_publish_access).
+  dollar: undefined,
+  deniedFilter: 'denied/#',
+  // Observed: ejabberd refuses a CONNECT without a password (CONNACK 5 / 0x87), so every client logs in.
+  credentials: CREDENTIALS,
+  login: CREDENTIALS,
+  // Observed: a wrong password is answered "not authorized".
+  badPassword: { v3: 5, v5: 0x87 },
+  // Observed: a refused filter is answered 0x80 (3.1.1) and 0x8F Topic Filter invalid (5.0), not 0x87.
+  subscribeDenied: { v3: 0x80, v5: 0x8f },
+  sharedSubscriptions: false,
+  peers: false,
+  notApplicable: {
+    'subs/dollar-topics':
+      'observed: ejabberd 23.01 mod_mqtt has no $SYS tree and refuses a PUBLISH to any "$" topic (3.1.1: the connection is closed; 5.0: PUBACK 0x90 Topic Name invalid), so there is no "$" message a "#" subscription could wrongly receive',
+    'v5/shared-subscriptions':
+      'observed: ejabberd 23.01 CONNACK says Shared Subscription Available 0, and a SUBSCRIBE to $share/... is answered with DISCONNECT 0x9E Shared Subscriptions not supported',
+  },
+};
+
+/** The multiarch dir holding ejabberd's Erlang applications (ejabberd-23.01-1, and its deps beside it), or undefined. */
+function ejabberdLibs(): string | undefined {
+  for (const dir of readdirSync('/usr/lib', { withFileTypes: true })) {
+    if (!dir.isDirectory() || !dir.name.includes('-linux-')) continue;
+    const libs = join('/usr/lib', dir.name);
+    if (readdirSync(libs).some((name) => name.startsWith('ejabberd-') && existsSync(join(libs, name, 'ebin', 'ejabberd.app')))) return libs;
+  }
+  return undefined;
+}
+
+/**
+ * Internal auth with one user. Subscriptions: mod_mqtt allows a filter when some rule's filter
+ * matches it and its access rule allows, and refuses it otherwise; so the allowed filters are
+ * listed (`interop/#`, and single-level filters such as `#`) and `denied/#` matches none.
+ */
+function config(port: number): string {
+  return `hosts: ["localhost"]
+loglevel: warning
+hide_sensitive_log_data: true
+auth_method: [internal]
+acme:
+  auto: false
+listen:
+  -
+    port: ${port}
+    ip: "127.0.0.1"
+    module: mod_mqtt
+    backlog: 1000
+modules:
+  mod_mqtt:
+    access_subscribe:
+      "interop/#": all
+      "+": all
+      "denied/#": none
+`;
+}
+
+export const ejabberd: BrokerDriver = {
+  name: 'ejabberd',
+  async start(): Promise<BrokerHandle> {
+    const libs = ejabberdLibs();
+    if (libs === undefined) throw new Error('not installed here (missing Debian package ejabberd: run node tooling/ensure-system-deps.mjs interop)');
+    const dir = await mkdtemp(join(tmpdir(), 'x-mqtt-ejabberd-'));
+    const port = await freePort();
+    const [spool, log] = [join(dir, 'spool'), join(dir, 'log')];
+    await mkdir(spool);
+    await mkdir(log);
+    await writeFile(join(dir, 'ejabberd.yml'), config(port));
+    await writeFile(join(dir, 'inetrc'), '{lookup, [file, native]}.\n');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: dir,
+      ERL_LIBS: libs,
+      ERL_INETRC: join(dir, 'inetrc'),
+      ERL_CRASH_DUMP: join(log, 'erl_crash.dump'),
+      ERL_CRASH_DUMP_BYTES: '0',
+      EJABBERD_CONFIG_PATH: join(dir, 'ejabberd.yml'),
+      EJABBERD_LOG_PATH: join(log, 'ejabberd.log'),
+    };
+    const register = `io:format("~s: ~p~n", ["${READY}", ejabberd_auth:try_register(<<"${CREDENTIALS.username}">>, <<"localhost">>, <<"${CREDENTIALS.password}">>)])`;
+    // What `ejabberdctl foreground` runs, minus its node name, su and epmd handling.
+    const server = new Child('erl', ['-noinput', '+K', 'true', '-mnesia', 'dir', `"${spool}"`, '-s', 'ejabberd', '-eval', register], env, dir);
+    const stop = async (): Promise<void> => {
+      await server.stop(10_000);
+      await rm(dir, { recursive: true, force: true });
+    };
+    try {
+      await waitForPort(port, BOOT_TIMEOUT, () => server.exitReason());
+      await waitUntil(() => server.logs().includes(READY) || !server.running, BOOT_TIMEOUT, 'ejabberd to register the interop user');
+      const line = server.logs().split('\n').find((l) => l.includes(READY));
+      if (line === undefined || !line.endsWith(': ok')) throw new Error(`registering the interop user failed: ${line ?? server.exitReason() ?? '(no output)'}`);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { name: 'ejabberd', host: '127.0.0.1', port, caps: CAPS, pid: server.pid, stop };
+  },
+};
