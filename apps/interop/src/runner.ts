@@ -35,7 +35,8 @@ export function plan(broker: BrokerHandle, scenarios: readonly Scenario[], quick
 /** Why a scenario does not apply to this broker and version, or undefined. */
 function notApplicable(broker: BrokerHandle, scenario: Scenario, version: Version): string | undefined {
   if (!broker.caps.versions.includes(version)) return `${broker.name} does not speak MQTT ${version} (it speaks ${broker.caps.versions.join(', ')})`;
-  return broker.caps.notApplicable?.[scenario.id] ?? scenario.applies?.(broker, version);
+  const notes = broker.caps.notApplicable;
+  return notes?.[`${scenario.id}@${version}`] ?? notes?.[scenario.id] ?? scenario.applies?.(broker, version);
 }
 
 export async function runScenarios(broker: BrokerHandle, scenarios: readonly Scenario[], options: RunOptions): Promise<ResultRow[]> {

@@ -1,6 +1,7 @@
 // Runs the whole suite: starts the selected brokers (all boots begin at once, so RabbitMQ's slow
-// boot overlaps the other brokers' runs), runs the scenarios against each in turn, and stops
-// each broker as soon as its scenarios are done. A broker whose binaries are missing is n/a.
+// boot overlaps the other brokers' runs), runs the scenarios against each broker of a lane in turn,
+// the two lanes side by side, and stops each broker as soon as its scenarios are done. Rows come
+// back in the brokers' table order whatever the lanes did. A broker whose binaries are missing is n/a.
 import { hasProgram } from '@x/test-brokers';
 import { BROKERS } from './brokers/index.js';
 import type { BrokerTiming } from './report.js';
@@ -34,7 +35,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
     const t0 = performance.now();
     const broker: Promise<BrokerHandle> = missing.length > 0 ? Promise.reject(new Error(`not installed here (missing ${missing.join(', ')})`)) : entry.driver.start();
     broker.catch(() => undefined);
-    return { name: entry.driver.name, t0, broker, startedAt: broker.then(() => performance.now(), () => performance.now()) };
+    return { name: entry.driver.name, lane: entry.lane, t0, broker, startedAt: broker.then(() => performance.now(), () => performance.now()) };
   });
   // Ctrl-C or a kill must not leave brokers behind: stop every one that started, then exit.
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -54,14 +55,23 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
 
 interface Boot {
   readonly name: string;
+  readonly lane: number;
   readonly t0: number;
   readonly broker: Promise<BrokerHandle>;
   readonly startedAt: Promise<number>;
 }
 
 async function runBrokers(boots: readonly Boot[], scenarios: readonly Scenario[], options: SuiteOptions, started: number): Promise<SuiteResult> {
-  const rows: ResultRow[] = [];
-  const timings: BrokerTiming[] = [];
+  const lanes = [...new Set(boots.map((boot) => boot.lane))];
+  const results = await Promise.all(lanes.map((lane) => runLane(boots.filter((boot) => boot.lane === lane), scenarios, options)));
+  const byBroker = new Map(results.flat().map((result) => [result.name, result]));
+  const ordered = boots.flatMap((boot) => byBroker.get(boot.name) ?? []);
+  return { rows: ordered.flatMap((r) => r.rows), timings: ordered.map((r) => r.timing), totalMs: performance.now() - started };
+}
+
+/** Runs the brokers of one lane one after the other. */
+async function runLane(boots: readonly Boot[], scenarios: readonly Scenario[], options: SuiteOptions): Promise<Array<{ name: string; rows: ResultRow[]; timing: BrokerTiming }>> {
+  const out: Array<{ name: string; rows: ResultRow[]; timing: BrokerTiming }> = [];
   for (const boot of boots) {
     let broker: BrokerHandle;
     try {
@@ -69,20 +79,20 @@ async function runBrokers(boots: readonly Boot[], scenarios: readonly Scenario[]
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const row: ResultRow = { broker: boot.name, version: '3.1.1', scenario: '(broker start)', outcome: message.startsWith('not installed') ? 'n/a' : 'FAIL', ms: 0, detail: message.slice(0, 600) };
-      rows.push(row);
       options.onRow?.(row);
-      timings.push({ broker: boot.name, startMs: 0, runMs: 0, stopMs: 0, error: message.slice(0, 300) });
+      out.push({ name: boot.name, rows: [row], timing: { broker: boot.name, startMs: 0, runMs: 0, stopMs: 0, error: message.slice(0, 300) } });
       continue;
     }
     const startMs = (await boot.startedAt) - boot.t0;
     const t1 = performance.now();
+    let rows: ResultRow[] = [];
     try {
-      rows.push(...(await runScenarios(broker, scenarios, { quick: options.quick ?? false, ...(options.onRow ? { onRow: options.onRow } : {}) })));
+      rows = await runScenarios(broker, scenarios, { quick: options.quick ?? false, ...(options.onRow ? { onRow: options.onRow } : {}) });
     } finally {
       const t2 = performance.now();
       await broker.stop();
-      timings.push({ broker: broker.name, startMs, runMs: t2 - t1, stopMs: performance.now() - t2 });
+      out.push({ name: broker.name, rows, timing: { broker: broker.name, startMs, runMs: t2 - t1, stopMs: performance.now() - t2 } });
     }
   }
-  return { rows, timings, totalMs: performance.now() - started };
+  return out;
 }

@@ -28,15 +28,15 @@ export interface Capabilities {
   readonly credentials: { readonly username: string; readonly password: string } | undefined;
   /** Credentials every client of a scenario logs in with when the scenario names none (a broker that admits no anonymous client). */
   readonly login?: { readonly username: string; readonly password: string };
-  /** SUBACK code for a filter the ACL refuses: 0x80 (3.1.1) and 0x87 Not authorized (5.0) unless the broker was observed to send another. */
-  readonly subscribeDenied?: { readonly v3: number; readonly v5: number };
+  /** v5 SUBACK code for a filter the ACL refuses: 0x87 Not authorized unless the broker was observed to send another (3.1.1 has only 0x80). */
+  readonly subscribeDeniedV5?: number;
   /** CONNACK code for a wrong password: v3 return code (4 Bad user name or password, or 5 Not authorized) and v5 reason code (0x86 or 0x87). */
   readonly badPassword: { readonly v3: number; readonly v5: number };
   /** v5 shared subscriptions ($share/<group>/<filter>). */
   readonly sharedSubscriptions: boolean;
   /** Cross-client interop (Paho Python, MQTT.js, Paho C) runs against this broker. */
   readonly peers: boolean;
-  /** Broker-specific caveats for n/a notes, keyed by scenario id. */
+  /** Broker-specific caveats for n/a notes, keyed by scenario id, or by `id@version` for one version only. */
   readonly notApplicable?: Readonly<Record<string, string>>;
 }
 

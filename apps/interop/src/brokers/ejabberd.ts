@@ -19,25 +19,27 @@ const READY = 'x-mqtt-interop: user registered';
 const CAPS: Capabilities = {
   versions: ['3.1.1', '5.0'],
   maxQos: 2,
-  // Observed: one copy per matching subscription (mod_mqtt routes per subscription), both versions.
+  // Observed: one copy per matching subscription, to 3.1.1 and 5.0 clients alike.
   overlap: { '3.1.1': 'per-subscription', '5.0': 'per-subscription' },
-  // Observed: no $SYS tree, and mod_mqtt refuses every PUBLISH to a "$" topic (check_publish_access).
+  // Observed: no $SYS tree, and mod_mqtt refuses a PUBLISH to any "$" topic (see notApplicable).
   dollar: undefined,
   deniedFilter: 'denied/#',
-  // Observed: ejabberd refuses a CONNECT without a password (CONNACK 5 / 0x87), so every client logs in.
   credentials: CREDENTIALS,
+  // Observed: a CONNECT without a password is refused (CONNACK 5 / 0x87), so every client logs in.
   login: CREDENTIALS,
   // Observed: a wrong password is answered "not authorized".
   badPassword: { v3: 5, v5: 0x87 },
-  // Observed: a refused filter is answered 0x80 (3.1.1) and 0x8F Topic Filter invalid (5.0), not 0x87.
-  subscribeDenied: { v3: 0x80, v5: 0x8f },
+  // Observed: a filter the ACL refuses gets 0x8F Topic Filter invalid on 5.0, with a reason string.
+  subscribeDeniedV5: 0x8f,
   sharedSubscriptions: false,
   peers: false,
   notApplicable: {
     'subs/dollar-topics':
-      'observed: ejabberd 23.01 mod_mqtt has no $SYS tree and refuses a PUBLISH to any "$" topic (3.1.1: the connection is closed; 5.0: PUBACK 0x90 Topic Name invalid), so there is no "$" message a "#" subscription could wrongly receive',
+      'observed: ejabberd 23.01 mod_mqtt has no $SYS tree and refuses a PUBLISH to any "$" topic (5.0: PUBACK 0x90 Topic Name invalid, "Publishing to this topic is forbidden by service policy"; 3.1.1: a plain PUBACK, nothing routed), so no "$" message exists that a "#" subscription could wrongly receive',
+    'subs/failure-per-filter@3.1.1':
+      'observed (wire): ejabberd 23.01 answers a 3.1.1 SUBSCRIBE whose second filter its ACL refuses with SUBACK 90 04 00 01 01 8f: 0x8F is a v5 reason code, not a 3.1.1 return code (0x00-0x02 or 0x80 only, [MQTT-3.9.3-2]); our client treats it as a protocol violation and closes the connection (3.1.1 §4.8), so there is no per-filter failure to report: a broker deviation',
     'v5/shared-subscriptions':
-      'observed: ejabberd 23.01 CONNACK says Shared Subscription Available 0, and a SUBSCRIBE to $share/... is answered with DISCONNECT 0x9E Shared Subscriptions not supported',
+      'observed: ejabberd 23.01 CONNACK says Shared Subscription Available 0, and a SUBSCRIBE to $share/g/... is answered with DISCONNECT 0x9E "Shared Subscriptions not supported"',
   },
 };
 
