@@ -35,7 +35,7 @@ const CAPS: Capabilities = {
   peers: false,
   notApplicable: {
     'subs/dollar-topics':
-      'observed: ejabberd 23.01 mod_mqtt has no $SYS tree and refuses a PUBLISH to any "$" topic (5.0: PUBACK 0x90 Topic Name invalid, "Publishing to this topic is forbidden by service policy"; 3.1.1: a plain PUBACK, nothing routed), so no "$" message exists that a "#" subscription could wrongly receive',
+      'observed: ejabberd 23.01 mod_mqtt has no $SYS tree and refuses a PUBLISH to any "$" topic (5.0: PUBACK 0x90 Topic Name invalid, "Publishing to this topic is forbidden by service policy"; 3.1.1: a plain PUBACK; with $interop/# allowed to subscribers, a subscriber to it got nothing on either version), so no "$" message exists that a "#" subscription could wrongly receive',
     'subs/failure-per-filter@3.1.1':
       'observed (wire): ejabberd 23.01 answers a 3.1.1 SUBSCRIBE whose second filter its ACL refuses with SUBACK 90 04 00 01 01 8f: 0x8F is a v5 reason code, not a 3.1.1 return code (0x00-0x02 or 0x80 only, [MQTT-3.9.3-2]); our client treats it as a protocol violation and closes the connection (3.1.1 §4.8), so there is no per-filter failure to report: a broker deviation',
     'v5/shared-subscriptions':
