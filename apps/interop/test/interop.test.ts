@@ -1,5 +1,5 @@
 // The mosquitto and aedes part of the interop suite as vitest tests (one per scenario and
-// version), so it runs in CI with the unit tests. RabbitMQ and NATS run from `pnpm interop`.
+// version), so it runs in CI with the unit tests. RabbitMQ, NATS and ejabberd run from `pnpm interop`.
 // A scenario that does not apply is reported as skipped with its reason; a failure fails.
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { aedes } from '../src/brokers/aedes.js';
