@@ -111,9 +111,10 @@ export const ejabberd: BrokerDriver = {
     };
     try {
       await waitForPort(port, BOOT_TIMEOUT, () => server.exitReason());
-      await waitUntil(() => server.logs().includes(READY) || !server.running, BOOT_TIMEOUT, 'ejabberd to register the interop user');
-      const line = server.logs().split('\n').find((l) => l.includes(READY));
-      if (line === undefined || !line.endsWith(': ok')) throw new Error(`registering the interop user failed: ${line ?? server.exitReason() ?? '(no output)'}`);
+      const registered = (): RegExpExecArray | null => new RegExp(`${READY}: (.*)\n`).exec(server.logs());
+      await waitUntil(() => registered() !== null || !server.running, BOOT_TIMEOUT, 'ejabberd to register the interop user');
+      const outcome = registered()?.[1];
+      if (outcome !== 'ok') throw new Error(`registering the interop user failed: ${outcome ?? server.exitReason() ?? '(no output)'}`);
     } catch (error) {
       await stop();
       throw error;
