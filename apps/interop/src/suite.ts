@@ -63,8 +63,12 @@ interface Boot {
 
 async function runBrokers(boots: readonly Boot[], scenarios: readonly Scenario[], options: SuiteOptions, started: number): Promise<SuiteResult> {
   const lanes = [...new Set(boots.map((boot) => boot.lane))];
-  const results = await Promise.all(lanes.map((lane) => runLane(boots.filter((boot) => boot.lane === lane), scenarios, options)));
-  const byBroker = new Map(results.flat().map((result) => [result.name, result]));
+  // A lane that throws must not leave the other lane's brokers running: wait for every lane, then rethrow.
+  const settled = await Promise.allSettled(lanes.map((lane) => runLane(boots.filter((boot) => boot.lane === lane), scenarios, options)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const results = settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  const byBroker = new Map(results.map((result) => [result.name, result]));
   const ordered = boots.flatMap((boot) => byBroker.get(boot.name) ?? []);
   return { rows: ordered.flatMap((r) => r.rows), timings: ordered.map((r) => r.timing), totalMs: performance.now() - started };
 }
