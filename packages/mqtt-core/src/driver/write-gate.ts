@@ -45,12 +45,17 @@ export class WriteGate {
     }
   }
 
+  /** True when the last bytes written are held until drain. */
+  get holdsLastWrite(): boolean {
+    return this.#blocked && this.#lastWriteHeld;
+  }
+
   /**
-   * Runs `fn` once the last bytes written reached the transport: at once, unless they are held and
-   * `qos0` (only a QoS 0 publish completes on its write; those are the qos0Backlog).
+   * Runs `fn` once the last bytes written reached the transport: at once unless they are held (a
+   * QoS 0 publish completes on its write; the ones held are the qos0Backlog).
    */
-  afterWrites(fn: () => void, qos0: boolean): void {
-    if (!(qos0 && this.#blocked && this.#lastWriteHeld)) {
+  afterWrites(fn: () => void): void {
+    if (!this.holdsLastWrite) {
       fn();
       return;
     }
