@@ -388,7 +388,12 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** The engine's options: the settings as they are now, and a provider it reads at each CONNECT. */
   #engineOptions(): Readonly<Partial<EngineOptions>> {
-    return { ...this.#settings.engineOptions(this.#platform), settings: () => this.#connectSettings() };
+    return {
+      ...this.#settings.engineOptions(this.#platform),
+      settings: () => this.#connectSettings(),
+      // No log line is formatted unless onLog or a logger will read it.
+      wantsLog: () => this.onLog !== undefined || this.#logger !== undefined,
+    };
   }
 
   #connectSettings(): EngineSettings {

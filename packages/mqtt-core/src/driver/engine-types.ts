@@ -49,10 +49,15 @@ export interface EngineOptions extends SessionOptions {
    * that connection. Defaults to none (the constructor's options for every connection).
    */
   settings: (() => EngineSettings) | undefined;
+  /**
+   * Asked before a log line is built: false skips it (a facade whose log listener forwards only
+   * when the user set a logger says so here). Defaults to: build it when a `log` listener exists.
+   */
+  wantsLog: (() => boolean) | undefined;
 }
 
 /** What a settings provider may change between connections. */
-export type EngineSettings = Readonly<Partial<Omit<EngineOptions, 'timers' | 'store' | 'random' | 'settings' | 'persistEffects'>>>;
+export type EngineSettings = Readonly<Partial<Omit<EngineOptions, 'timers' | 'store' | 'random' | 'settings' | 'wantsLog' | 'persistEffects'>>>;
 
 /** Seconds a connection must stay up before the back-off resets (issue 11 item 17). */
 export const DEFAULT_BACKOFF_RESET_AFTER = 10;

@@ -174,10 +174,10 @@ export class MqttEngine {
   reset(options: Options, error: MqttError): void {
     this.#wanted = false;
     this.#cancelReconnect();
+    this.#requests.rejectAll(error);
     this.#abortOpen?.(error);
     if (this.#link !== undefined) this.#drop(error);
     for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
-    this.#requests.rejectAll(error);
     this.#queue = [];
     this.#queueHead = 0;
     this.#options = options;
@@ -473,7 +473,7 @@ export class MqttEngine {
   #perform(effect: SessionEffect): void {
     switch (effect.type) {
       case 'send':
-        if (this.#events.has('log')) this.#log('debug', () => describePacket(effect.packet));
+        if (this.#logging()) this.#log('debug', () => describePacket(effect.packet));
         this.#link?.gate?.write(effect.bytes);
         return;
       case 'setTimer': {
@@ -602,8 +602,12 @@ export class MqttEngine {
   }
 
   /** A log line; a function is only called if a listener reads the message (hot paths pass one). */
+  #logging(): boolean {
+    return this.#events.has('log') && this.#options.wantsLog?.() !== false;
+  }
+
   #log(level: LogLevel, message: string | (() => string)): void {
-    if (!this.#events.has('log')) return;
+    if (!this.#logging()) return;
     if (typeof message === 'string') {
       this.#events.emit('log', { level, message });
       return;
