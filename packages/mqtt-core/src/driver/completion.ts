@@ -22,6 +22,8 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
   readonly rc: PublishRc;
   /** A QoS 0 publish: complete once its bytes reached the transport. */
   readonly qos0: boolean;
+  /** The wire packet id, once the engine reports it on completion (QoS>0); undefined before. */
+  packetId: number | undefined;
   #status = PENDING;
   // Typed without R, so that a Completion<SubscribeResult> is a Completion<unknown> to the engine's table.
   #outcome: unknown;

@@ -556,7 +556,11 @@ export class MqttEngine {
 
   #published(handle: Completion<unknown> | undefined, effect: Extract<SessionEffect, { type: 'published' }>): void {
     // The effect is the result (mid, reasonCode, properties): no object per publish.
-    handle?.resolve(effect);
+    if (handle !== undefined) {
+      const packetId = (effect as { readonly packetId?: number }).packetId;
+      if (packetId !== undefined) handle.packetId = packetId;
+      handle.resolve(effect);
+    }
     if (this.#events.has('publish')) this.#events.emit('publish', effect as PublishResult);
     if (this.#progress !== undefined) this.#wake();
   }
