@@ -11,16 +11,22 @@ export class Link {
   /** Resolves when the socket has closed (after onClose), so disconnect() can wait for it. */
   readonly closed: Promise<void>;
   #closed!: () => void;
+  #isClosed = false;
 
   constructor() {
     this.closed = new Promise<void>((resolve) => (this.#closed = resolve));
   }
 
-  open(events: WriteGateEvents): void {
-    if (this.connection !== undefined) this.gate = new WriteGate(this.connection, events);
+  open(connection: TransportConnection, events: WriteGateEvents): void {
+    this.connection = connection;
+    this.gate = new WriteGate(connection, events);
   }
 
-  close(): void {
+  /** The socket closed; true the first time only (a second report is ignored). */
+  close(): boolean {
+    if (this.#isClosed) return false;
+    this.#isClosed = true;
     this.#closed();
+    return true;
   }
 }

@@ -273,7 +273,7 @@ export class MqttEngine {
         throw stop;
       }
       const connection = link.connection;
-      link.open({
+      link.open(connection, {
         blocked: () => this.#events.emit('socketRegisterWrite', connection),
         unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
       });
@@ -329,9 +329,8 @@ export class MqttEngine {
         if (link === this.#link) link.gate?.drain();
       },
       onClose: (error) => {
-        const wasOpen = link.gate !== undefined;
-        link.close();
-        if (wasOpen && link.connection !== undefined) this.#events.emit('socketClose', link.connection);
+        if (!link.close()) return;
+        if (link.connection !== undefined) this.#events.emit('socketClose', link.connection);
         if (link === this.#link) this.#detach(error);
       },
     };

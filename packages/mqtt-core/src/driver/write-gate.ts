@@ -51,14 +51,10 @@ export class WriteGate {
   }
 
   /**
-   * Runs `fn` once the last bytes written reached the transport: at once unless they are held (a
-   * QoS 0 publish completes on its write; the ones held are the qos0Backlog).
+   * Runs `fn` once the bytes held now are written (call it only while `holdsLastWrite`): a QoS 0
+   * publish completes on its write; the ones held are the qos0Backlog.
    */
   afterWrites(fn: () => void): void {
-    if (!this.holdsLastWrite) {
-      fn();
-      return;
-    }
     this.#qos0Backlog++;
     this.#held.push(() => {
       this.#qos0Backlog--;
@@ -74,6 +70,8 @@ export class WriteGate {
       if (typeof item === 'function') {
         item();
       } else if (!this.connection.write(item)) {
+        // The transport took these bytes: the completions right behind them run now.
+        while (typeof this.#held[i + 1] === 'function') (this.#held[++i] as () => void)();
         this.#blocked = true;
         this.#held = this.#held.slice(i + 1);
         return;
