@@ -81,6 +81,16 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   /** connect()/connectAsync() gave a target: reconnect() may reuse it, even after disconnect(). */
   #targetSet = false;
   #socket: TransportConnection | undefined;
+  /** messages() streams whose buffer is full: reading stays paused while there is one. */
+  #pausedStreams = 0;
+  readonly #streamFlow = {
+    pause: (): void => {
+      if (this.#pausedStreams++ === 0) this.#engine.pauseReading();
+    },
+    resume: (): void => {
+      if (--this.#pausedStreams === 0) this.#engine.resumeReading();
+    },
+  };
   #loopStarted = false;
   #reconnectPaused = false;
   #connectRequested = false;
@@ -366,7 +376,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
-    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener));
+    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), this.#streamFlow);
   }
   // ---- engine wiring ----------------------------------------------------------------------------
 

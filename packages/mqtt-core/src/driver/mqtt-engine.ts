@@ -68,6 +68,8 @@ export class MqttEngine {
   #connectedAt = 0;
   /** A CONNACK accepted the current link. */
   #up = false;
+  /** pauseReading() is in force. */
+  #readPaused = false;
   #wanted = false;
   #storeLoaded = false;
   #queue: SessionEffect[] = [];
@@ -101,6 +103,21 @@ export class MqttEngine {
   /** The connection in use (open or opening), or undefined. */
   get connection(): Link['connection'] {
     return this.#link?.connection;
+  }
+
+  /**
+   * Stops reading from the broker (the transport is paused, so nothing more is received, and
+   * so nothing more is acknowledged) until resumeReading(); applies to later connections too,
+   * once their CONNACK is in. A no-op on a transport without pause().
+   */
+  pauseReading(): void {
+    this.#readPaused = true;
+    if (this.#state === 'connected') this.#link?.connection?.pause?.();
+  }
+
+  resumeReading(): void {
+    this.#readPaused = false;
+    this.#link?.connection?.resume?.();
   }
 
   /** True while writes are blocked by back-pressure (Paho's want_write). */
@@ -493,6 +510,7 @@ export class MqttEngine {
           this.#state = 'connected';
           this.#up = true;
           this.#connectedAt = this.#timers.now();
+          if (this.#readPaused) this.#link?.connection?.pause?.();
           this.#connack?.resolve(info);
         }
         this.#events.emit('connect', info);

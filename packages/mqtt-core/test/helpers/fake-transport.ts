@@ -21,6 +21,8 @@ export class FakeTransport implements Transport {
   lingerOnEnd = false;
   /** Connections not closed yet. */
   open = 0;
+  /** pause()/resume() calls on the connections, in order. */
+  readonly flow: Array<'pause' | 'resume'> = [];
   readonly #lingering: Array<() => void> = [];
 
   constructor(broker: ScriptedBroker) {
@@ -48,6 +50,8 @@ export class FakeTransport implements Transport {
         for (const answer of this.broker.feed(bytes)) queueMicrotask(() => open && handlers.onData(answer));
         return !this.blocked;
       },
+      pause: () => void this.flow.push('pause'),
+      resume: () => void this.flow.push('resume'),
       end: () => {
         this.closedBy.push('end');
         if (this.lingerOnEnd) this.#lingering.push(() => close());
