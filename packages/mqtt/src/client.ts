@@ -17,8 +17,17 @@ import { LOG_LEVELS, pahoRc } from './paho-rc.js';
 import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 
+/** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
+export const MQTT_CLEAN_START_FIRST_ONLY = 3;
+
 /** connect()'s extra options. */
 export interface ConnectOptions<P extends MqttProtocol = MqttProtocol> {
+  /**
+   * Clean Session / Clean Start for this call's connections: true, false, or
+   * MQTT_CLEAN_START_FIRST_ONLY (clean on the first accepted connection, resume on its reconnects).
+   * Defaults to the constructor's `cleanSession`.
+   */
+  cleanStart?: boolean | typeof MQTT_CLEAN_START_FIRST_ONLY;
   /** Paho's bind_address. */
   bindAddress?: string;
   /** v5 CONNECT properties for this connection. */
@@ -78,6 +87,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   readonly #engine: MqttEngine;
   /** v5 CONNECT properties of the last connect() call: they apply to that call's connections only. */
   #callProperties: Properties | undefined;
+  /** connect()'s cleanStart for this call, and the CONNACKs accepted since the call. */
+  #callCleanStart: boolean | typeof MQTT_CLEAN_START_FIRST_ONLY | undefined;
+  #acceptedSinceCall = 0;
   /** connect()/connectAsync() gave a target: reconnect() may reuse it, even after disconnect(). */
   #targetSet = false;
   #socket: TransportConnection | undefined;
@@ -392,6 +404,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #target(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, options: ConnectOptions<P>): void {
     this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, undefined));
     this.#callProperties = options.properties;
+    this.#callCleanStart = options.cleanStart;
+    this.#acceptedSinceCall = 0;
     this.#connectRequested = true;
     this.#targetSet = true;
   }
@@ -409,12 +423,15 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #connectSettings(): EngineSettings {
     const options = this.#settings.engineOptions(this.#platform);
     const props = this.#callProperties ?? this.#settings.connectProperties;
-    return { ...options, connectProperties: props };
+    const clean = this.#callCleanStart;
+    const cleanSession = clean === MQTT_CLEAN_START_FIRST_ONLY ? this.#acceptedSinceCall === 0 : (clean ?? options.cleanSession);
+    return { ...options, connectProperties: props, ...(cleanSession !== undefined ? { cleanSession } : {}) };
   }
 
   #attach(engine: MqttEngine): void {
     const on: Array<() => void> = [];
     on.push(engine.on('connect', (c) => {
+      if (engine.state === 'connected') this.#acceptedSinceCall++;
       this.onConnect?.(this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
       this.#poke();
     }));
