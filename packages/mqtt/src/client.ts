@@ -428,14 +428,14 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return { ...options, connectProperties: props, ...(cleanSession !== undefined ? { cleanSession } : {}) };
   }
 
+  /** Wires the one engine's events to the callbacks, once, for the client's life. */
   #attach(engine: MqttEngine): void {
-    const on: Array<() => void> = [];
-    on.push(engine.on('connect', (c) => {
+    engine.on('connect', (c) => {
       if (engine.state === 'connected') this.#acceptedSinceCall++;
       this.onConnect?.(this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
       this.#poke();
-    }));
-    on.push(engine.on('disconnect', (d) => {
+    });
+    engine.on('disconnect', (d) => {
       const rc = pahoRc(d.error);
       this.onDisconnect?.(this, this.#userdata, rc, d.properties, d.reasonCode);
       this.#poke();
@@ -447,31 +447,31 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
         // No reconnect will come (autoReconnect off): loopForever() settles with the lost connection's rc.
         else if (engine.state === 'idle' && d.error?.code !== 'CONNECTION_REFUSED') this.#foreverSettled(rc);
       });
-    }));
-    on.push(engine.on('message', (m) => {
+    });
+    engine.on('message', (m) => {
       this.#dispatch.dispatch(m, (message) => this.onMessage?.(this, this.#userdata, message), (what, error) => this.#log(LOG_LEVELS.error, `${what} threw: ${String(error)}`));
       this.#poke();
-    }));
-    on.push(engine.on('publish', (p) => {
+    });
+    engine.on('publish', (p) => {
       this.onPublish?.(this, this.#userdata, p.mid, p.reasonCode, p.properties);
       if (this.#activity.size > 0) this.#poke();
-    }));
-    on.push(engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties)));
-    on.push(engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes)));
-    on.push(engine.on('log', (entry) => {
+    });
+    engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties));
+    engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes));
+    engine.on('log', (entry) => {
       // entry.message may be built lazily: read it only when someone listens.
       if (this.onLog !== undefined || this.#logger !== undefined) this.#log(LOG_LEVELS[entry.level], entry.message);
-    }));
-    on.push(engine.on('socketOpen', (c) => {
+    });
+    engine.on('socketOpen', (c) => {
       this.#socket = c;
       this.onSocketOpen?.(this, this.#userdata, c.raw);
-    }));
-    on.push(engine.on('socketClose', (c) => {
+    });
+    engine.on('socketClose', (c) => {
       this.onSocketClose?.(this, this.#userdata, c.raw);
       if (this.#socket === c) this.#socket = undefined;
-    }));
-    on.push(engine.on('socketRegisterWrite', (c) => this.onSocketRegisterWrite?.(this, this.#userdata, c.raw)));
-    on.push(engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw)));
+    });
+    engine.on('socketRegisterWrite', (c) => this.onSocketRegisterWrite?.(this, this.#userdata, c.raw));
+    engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw));
   }
 
   #startConnecting(retry: boolean, fail: (error: unknown) => void): void {

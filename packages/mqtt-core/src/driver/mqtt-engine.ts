@@ -2,7 +2,9 @@
 // Transports and Timers, reads the current settings at each CONNECT, performs the Session's effects
 // in order (an async SessionStore holds back later effects), and runs the reconnect loop.
 // Invariants: at most one open (connection attempt or connection) at a time; every request handle
-// settles exactly once. No node:* imports. Links and requests live in their own files.
+// settles exactly once. No node:* imports. Links and requests live in their own files. Past 400
+// lines: opening, effects and reconnecting share the current link, the open attempt and the
+// request table; split further along the open attempt (an Opening object) when it next grows.
 
 import { MqttError, isMqttError } from '@x/mqtt-codec';
 import type { Properties, Subscription } from '@x/mqtt-codec';
