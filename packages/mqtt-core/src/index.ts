@@ -50,9 +50,14 @@ export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js'
 
 // the engine (driver)
 export { MqttEngine } from './driver/mqtt-engine.js';
-export { DEFAULT_AUTO_RECONNECT } from './driver/engine-types.js';
+export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './driver/engine-types.js';
+export { Completion, waitWithin } from './driver/completion.js';
+export type { WaitOptions } from './driver/completion.js';
 export type {
   EngineOptions,
+  EngineSettings,
+  DisconnectOptions,
+  ConnectCallOptions,
   EngineState,
   EngineEvents,
   EngineEventName,

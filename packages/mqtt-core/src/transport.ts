@@ -21,6 +21,13 @@ export interface TransportConnection {
   end(): void;
   /** Close at once. onClose follows. */
   destroy(error?: MqttError): void;
+  /**
+   * Optional flow control: stop delivering onData (and reading the socket, so the peer's flow
+   * control holds the rest) until resume(). Both are idempotent. A transport that cannot pause
+   * (the browser's WebSocket) leaves them out.
+   */
+  pause?(): void;
+  resume?(): void;
   /** The underlying socket (net.Socket, tls.TLSSocket, WebSocket), for callers that need it. */
   readonly raw?: unknown;
 }

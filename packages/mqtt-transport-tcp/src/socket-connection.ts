@@ -43,6 +43,15 @@ export class SocketConnection implements TransportConnection {
     return this.#socket;
   }
 
+  /** Stops reading the socket (TCP flow control then holds the peer) until resume(). */
+  pause(): void {
+    if (!this.#closed) this.#socket.pause();
+  }
+
+  resume(): void {
+    if (!this.#closed) this.#socket.resume();
+  }
+
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
     // Packets written in the same tick leave in one writev: far fewer syscalls under load.

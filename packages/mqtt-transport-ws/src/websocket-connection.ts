@@ -18,6 +18,9 @@ export interface WebSocketPort {
   close(code: number, reason: string): void;
   /** Drop the connection now (the browser can only close()). */
   terminate(): void;
+  /** Stop / restart reading (the `ws` package can; the browser's WebSocket cannot). */
+  pause?(): void;
+  resume?(): void;
   bufferedAmount(): number;
 }
 
@@ -49,6 +52,15 @@ export class WebSocketConnection implements TransportConnection {
 
   get raw(): unknown {
     return this.#port.raw;
+  }
+
+  /** Stops reading the socket until resume(), where the WebSocket underneath can (Node's `ws`); else a no-op. */
+  pause(): void {
+    if (!this.#closed) this.#port.pause?.();
+  }
+
+  resume(): void {
+    if (!this.#closed) this.#port.resume?.();
   }
 
   write(bytes: Uint8Array): boolean {

@@ -70,6 +70,8 @@ export class WsTransport implements Transport {
         close: (code, reason) => ws.close(code, reason),
         terminate: () => ws.terminate(),
         bufferedAmount: () => ws.bufferedAmount,
+        pause: () => ws.pause(),
+        resume: () => ws.resume(),
       },
       handlers,
       { label, highWaterMark: this.#options.highWaterMark, drainPollInterval: this.#options.drainPollInterval },

@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageJson = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')) as {
-  exports: Record<string, { source?: unknown; browser?: { import?: { default?: string } } }>;
+  exports: Record<string, { 'x-mqtt-source'?: unknown; browser?: { import?: { default?: string } } }>;
   browser: Record<string, string>;
 };
 /** Runtime imports only: `import type` and `export type` vanish from a bundle. */
@@ -25,8 +25,8 @@ function reachable(entry: string): string[] {
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
       else if (specifier.startsWith('@x/')) {
         const pkgDir = dirname(createRequire(file).resolve(`${specifier}/package.json`));
-        const exports = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { exports: Record<string, { source: string }> }).exports;
-        visit(join(pkgDir, exports['.']?.source ?? 'src/index.ts'));
+        const exports = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { exports: Record<string, { 'x-mqtt-source': string }> }).exports;
+        visit(join(pkgDir, exports['.']?.['x-mqtt-source'] ?? 'src/index.ts'));
       }
     }
   };
@@ -46,7 +46,7 @@ test('the Node entry does reach ws (so the check above can fail)', () => {
 });
 
 test('package.json sends browser bundlers to the browser entry', () => {
-  expect(packageJson.exports['.']?.source).toEqual({ browser: './src/browser.ts', default: './src/index.ts' });
+  expect(packageJson.exports['.']?.['x-mqtt-source']).toEqual({ browser: './src/browser.ts', default: './src/index.ts' });
   expect(packageJson.exports['.']?.browser?.import?.default).toBe('./dist/browser.js');
   expect(packageJson.browser['./dist/index.js']).toBe('./dist/browser.js');
 });

@@ -1,13 +1,14 @@
 // The Client users import: the seed's (Paho 1.5) whole API in camelCase, plus MQTT 5, Promises,
-// AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in
-// core's MqttEngine, and the transports come from the injected Platform (Node or browser).
+// AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in ONE
+// core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
+// (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
-import { MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
+import { MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
 import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
 import { MessageDispatch } from './message-dispatch.js';
@@ -16,8 +17,17 @@ import { LOG_LEVELS, pahoRc } from './paho-rc.js';
 import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 
+/** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
+export const MQTT_CLEAN_START_FIRST_ONLY = 3;
+
 /** connect()'s extra options. */
 export interface ConnectOptions<P extends MqttProtocol = MqttProtocol> {
+  /**
+   * Clean Session / Clean Start for this call's connections: true, false, or
+   * MQTT_CLEAN_START_FIRST_ONLY (clean on the first accepted connection, resume on its reconnects).
+   * Defaults to the constructor's `cleanSession`.
+   */
+  cleanStart?: boolean | typeof MQTT_CLEAN_START_FIRST_ONLY;
   /** Paho's bind_address. */
   bindAddress?: string;
   /** v5 CONNECT properties for this connection. */
@@ -27,6 +37,27 @@ export interface ConnectOptions<P extends MqttProtocol = MqttProtocol> {
   /** connectSrv(): DNS servers to ask (`ip` or `ip:port`). Defaults to the system's. */
   dnsServers?: readonly string[];
 }
+
+/** disconnect()'s options form (the Paho positional form `disconnect(reasonCode, properties)` works too). */
+export interface DisconnectCallOptions<P extends MqttProtocol = MqttProtocol> {
+  reasonCode?: number;
+  properties?: V5Properties<P>;
+  /** Send DISCONNECT only once every QoS>0 message in flight or queued is acknowledged, or `timeoutMs` ran out. */
+  flush?: boolean;
+  /** With `flush`: the longest wait in milliseconds. Defaults to no limit. */
+  timeoutMs?: number;
+}
+
+/** How long subscribe()/unsubscribe() may wait for the broker's answer. */
+export interface WaitCallOptions {
+  /** Stops waiting (the request rejects with ABORTED). */
+  signal?: AbortSignal;
+  /** Stops waiting after this many milliseconds (rejects with TIMEOUT). */
+  timeoutMs?: number;
+}
+
+/** What reinitialise() rejects the requests and messages it drops with. */
+const dropped = (): MqttError => new MqttError('ABORTED', 'dropped by reinitialise()');
 
 /** Failures after which connect() tries the next server of a list. */
 const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TIMEOUT', 'TLS_ERROR', 'PROXY_ERROR', 'CONNECTION_CLOSED']);
@@ -53,33 +84,51 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #userdata: unknown;
   #logger: Logger | undefined;
   readonly #dispatch = new MessageDispatch();
-  #engine: MqttEngine | undefined;
-  #engineDirty = true;
-  #detach: Array<() => void> = [];
+  readonly #engine: MqttEngine;
+  /** v5 CONNECT properties of the last connect() call: they apply to that call's connections only. */
+  #callProperties: Properties | undefined;
+  /** connect()'s cleanStart for this call, and the CONNACKs accepted since the call. */
+  #callCleanStart: boolean | typeof MQTT_CLEAN_START_FIRST_ONLY | undefined;
+  #acceptedSinceCall = 0;
+  /** connect()/connectAsync() gave a target: reconnect() may reuse it, even after disconnect(). */
+  #targetSet = false;
   #socket: TransportConnection | undefined;
+  /** messages() streams whose buffer is full: reading stays paused while there is one. */
+  #pausedStreams = 0;
+  readonly #streamFlow = {
+    pause: (): void => {
+      if (this.#pausedStreams++ === 0) this.#engine.pauseReading();
+    },
+    resume: (): void => {
+      if (--this.#pausedStreams === 0) this.#engine.resumeReading();
+    },
+  };
   #loopStarted = false;
   #reconnectPaused = false;
   #connectRequested = false;
-  #foreverDone: { resolve(): void } | undefined;
+  #foreverDone: { resolve(rc: number): void } | undefined;
   readonly #activity = new Set<() => void>();
 
   constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
     this.#settings = new ClientSettings(options);
     this.#userdata = options.userdata;
+    this.#engine = new MqttEngine(this.#engineOptions());
+    this.#attach(this.#engine);
   }
 
   /** Resets the client to its starting state, as if just created (Paho's reinitialise). */
   reinitialise(options: ClientOptions = {}): void {
     const settings = new ClientSettings({ protocol: this.#settings.options.protocol, transport: this.#settings.options.transport, ...options });
-    this.#dropEngine();
-    this.#engine?.disconnect().catch(() => undefined);
-    this.#engine = undefined;
     this.#dispatch.clear();
     this.#settings = settings;
     this.#userdata = options.userdata;
     this.#connectRequested = false;
-    this.#engineDirty = true;
+    this.#targetSet = false;
+    this.#callProperties = undefined;
+    // The one engine starts over: what it drops (queued messages, pending requests) rejects with ABORTED.
+    this.#engine.reset(this.#engineOptions(), dropped());
+    this.#foreverSettled(MQTT_ERR_NO_CONN);
   }
 
   // ---- option functions (before connect*) ---------------------------------------------------
@@ -151,8 +200,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    * Rejects with a typed MqttError: CONNECTION_REFUSED (rc in `reasonCode`), CONNECT_TIMEOUT, ...
    */
   async connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): Promise<ConnectResult> {
-    this.connectAsync(host, port, keepalive, bindAddress, options);
-    const engine = this.#engineForConnect();
+    const engine = this.#engine;
+    // Never two opens: a second connect() while one is in progress (or connected) is refused before it changes anything.
+    if (engine.state === 'connecting' || engine.state === 'connected') throw new MqttError('INVALID_STATE', `connect() while ${engine.state}`);
+    this.#target(host, port, keepalive, bindAddress, options);
     // With several servers, a server that cannot be reached passes the turn to the next one.
     for (let tries = 1; ; tries++) {
       try {
@@ -167,8 +218,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Records where to connect; the connection is made by loopStart() or loopForever(). */
   connectAsync(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): void {
-    this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, options.properties));
-    this.#connectRequested = true;
+    this.#target(host, port, keepalive, bindAddress, options);
+    // loopStart() called first connects now (Paho connects in either order).
+    if (this.#loopStarted && this.#engine.state === 'idle') this.#startConnecting(true, () => undefined);
   }
 
   /** Looks up `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp` with TLS) and connects, failing over in SRV order. */
@@ -181,37 +233,60 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
 
   /** Reconnects with the previous connect() details. */
+  /**
+   * Reconnects with the last connect() details, also after disconnect() (as Paho does); while a
+   * connection attempt is in progress, answers with that attempt. Rejects INVALID_STATE before any connect().
+   */
   reconnect(options: { signal?: AbortSignal } = {}): Promise<ConnectResult> {
-    if (!this.#connectRequested) throw new MqttError('INVALID_STATE', 'call connect() before reconnect()');
-    const engine = this.#engine;
-    if (engine === undefined || engine.state === 'idle') return this.#engineForConnect().connect(options);
-    return engine.reconnect(options);
+    if (!this.#targetSet) return Promise.reject(new MqttError('INVALID_STATE', 'call connect() before reconnect()'));
+    this.#connectRequested = true;
+    return this.#engine.reconnect(options);
   }
 
-  /** Sends DISCONNECT (v5: with a reason code and properties) and closes; no will is published. */
-  async disconnect(reasonCode?: number, properties?: V5Properties<P>): Promise<number> {
+  /**
+   * Sends DISCONNECT (v5: with a reason code and properties) and closes; no will is published.
+   * Aborts a connection attempt in progress (its connect() rejects with ABORTED). Subscribe and
+   * unsubscribe requests still waiting reject with CONNECTION_CLOSED; queued and in-flight
+   * publishes stay queued for the next connection. `disconnect({ flush: true, timeoutMs })`
+   * first waits until every QoS>0 message in flight or queued is acknowledged (or the time ran out).
+   */
+  async disconnect(reasonCode?: number | DisconnectCallOptions<P>, properties?: V5Properties<P>): Promise<number> {
+    const o: DisconnectCallOptions<P> = typeof reasonCode === 'object' && reasonCode !== null ? reasonCode : { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) };
     const engine = this.#engine;
     this.#connectRequested = false;
-    const active = engine !== undefined && engine.state !== 'idle';
-    if (active) await engine.disconnect({ ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
+    const active = engine.state !== 'idle';
+    if (active) {
+      await engine.disconnect({
+        ...(o.reasonCode !== undefined ? { reasonCode: o.reasonCode } : {}),
+        ...(o.properties !== undefined ? { properties: o.properties } : {}),
+        ...(o.flush !== undefined ? { flush: o.flush } : {}),
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+      });
+    }
     // loopForever() settles even when no connection was up (waiting to reconnect).
-    this.#foreverSettled();
+    this.#foreverSettled(MQTT_ERR_SUCCESS);
     return active ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
   }
 
   isConnected(): boolean {
-    return this.#engine?.state === 'connected';
+    return this.#engine.state === 'connected';
   }
 
   // ---- network loop ---------------------------------------------------------------------------
   // In JavaScript the runtime's event loop does the I/O; these keep the seed's contract.
 
   /** Connects if connectAsync() was used, keeps reconnecting, and resolves when disconnect() is called. */
+  /**
+   * Connects if connectAsync() was used, keeps reconnecting, and resolves when disconnect() is
+   * called (MQTT_ERR_SUCCESS) or when the connection is lost and no reconnect will come (the lost
+   * connection's rc, e.g. MQTT_ERR_CONN_LOST). A refused CONNACK is retried with back-off, as
+   * Paho's loop does; a first connection that cannot be opened rejects unless `retryFirstConnection`.
+   */
   loopForever(options: { retryFirstConnection?: boolean } = {}): Promise<number> {
     if (this.#foreverDone !== undefined) return Promise.resolve(MQTT_ERR_INVAL);
     this.#reconnectPaused = false;
     const done = new Promise<number>((resolve, reject) => {
-      this.#foreverDone = { resolve: () => resolve(MQTT_ERR_SUCCESS) };
+      this.#foreverDone = { resolve };
       if (this.isConnected()) return;
       this.#startConnecting(options.retryFirstConnection ?? false, (error) => {
         this.#foreverDone = undefined;
@@ -226,7 +301,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     if (this.#loopStarted) return MQTT_ERR_INVAL;
     this.#loopStarted = true;
     this.#reconnectPaused = false;
-    if (this.#connectRequested && !this.isConnected()) this.#startConnecting(true, () => undefined);
+    if (this.#connectRequested && this.#engine.state === 'idle') this.#startConnecting(true, () => undefined);
     return MQTT_ERR_SUCCESS;
   }
 
@@ -252,15 +327,19 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     });
   }
 
-  /** External-loop compatibility: reading is event-driven here, so these report the state only. */
+  /**
+   * External-loop functions. I/O is event-driven here and an external-loop mode is not built
+   * (issue 13 item 14): they do nothing, so they say so (MQTT_ERR_NOT_SUPPORTED; MQTT_ERR_NO_CONN
+   * when not connected) instead of reporting a success that did nothing.
+   */
   loopRead(): number {
-    return this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+    return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
   }
   loopWrite(): number {
-    return this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+    return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
   }
   loopMisc(): number {
-    return this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+    return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
   }
   /** The socket in use (net.Socket, tls.TLSSocket, WebSocket), or undefined. */
   socket(): unknown {
@@ -268,7 +347,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
   /** True while writes wait for the socket to drain. */
   wantWrite(): boolean {
-    return this.#engine?.wantWrite() ?? false;
+    return this.#engine.wantWrite();
   }
 
   // ---- publish / subscribe --------------------------------------------------------------------
@@ -276,7 +355,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   /** Publishes; `await` it (or waitForPublish()) for completion. Throws INVALID_TOPIC/INVALID_QOS/PACKET_TOO_LARGE. */
   publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): MessageInfo {
     // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
-    const handle = this.#ensureEngine().publish(topic, toPayload(payload), {
+    const handle = this.#engine.publish(topic, toPayload(payload), {
       qos,
       retain,
       ...(properties !== undefined ? { properties } : {}),
@@ -285,16 +364,17 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */
-  subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: V5Properties<P>): RequestInfo<SubscribeResult> {
+  subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<SubscribeResult> {
     const subscriptions: Subscription[] = toSubscriptions(topic, qos);
-    const handle = this.#ensureEngine().subscribe(subscriptions, properties !== undefined ? { properties } : {});
+    const handle = this.#engine.subscribe(subscriptions, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
     return new RequestInfo(handle);
   }
 
-  unsubscribe(topic: string | readonly string[], properties?: V5Properties<P>): RequestInfo<UnsubscribeResult> {
+  /** unsubscribe('a/b') or a list; `options` bounds the wait for UNSUBACK ({ signal, timeoutMs }). */
+  unsubscribe(topic: string | readonly string[], properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<UnsubscribeResult> {
     const filters = (typeof topic === 'string' ? [topic] : [...topic]).map(checkTopicFilter);
     if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
-    const handle = this.#ensureEngine().unsubscribe(filters, properties !== undefined ? { properties } : {});
+    const handle = this.#engine.unsubscribe(filters, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
     return new RequestInfo(handle);
   }
 
@@ -308,89 +388,102 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
-    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener));
+    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), this.#streamFlow);
   }
   // ---- engine wiring ----------------------------------------------------------------------------
 
   #set(change: (settings: ClientSettings) => unknown): void {
+    // Read by the one engine at the next CONNECT (reconnects included): nothing to rebuild. The
+    // queue limit and retry interval apply at once, the in-flight window at the next CONNACK.
     change(this.#settings);
-    this.#engineDirty = true;
+    const s = this.#settings;
+    this.#engine.session.configure({ maxQueuedMessages: s.maxQueued, maxInflightMessages: s.maxInflight, retryInterval: s.retrySeconds });
   }
 
-  /** The engine for a new connection: rebuilt with the current settings when they changed and it is idle. */
-  #engineForConnect(): MqttEngine {
-    const engine = this.#engine;
-    if (engine !== undefined && (engine.state !== 'idle' || !this.#engineDirty)) return engine;
-    return this.#buildEngine();
+  /** Applies connect()'s arguments; its v5 properties apply to this call's connections only. */
+  #target(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, options: ConnectOptions<P>): void {
+    this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, undefined));
+    this.#callProperties = options.properties;
+    this.#callCleanStart = options.cleanStart;
+    this.#acceptedSinceCall = 0;
+    this.#connectRequested = true;
+    this.#targetSet = true;
   }
 
-  #ensureEngine(): MqttEngine {
-    return this.#engine ?? this.#buildEngine();
+  /** The engine's options: the settings as they are now, and a provider it reads at each CONNECT. */
+  #engineOptions(): Readonly<Partial<EngineOptions>> {
+    return {
+      ...this.#settings.engineOptions(this.#platform),
+      settings: () => this.#connectSettings(),
+      // No log line is formatted unless onLog or a logger will read it.
+      wantsLog: () => this.onLog !== undefined || this.#logger !== undefined,
+    };
   }
 
-  #buildEngine(): MqttEngine {
-    const previous = this.#engine;
-    this.#dropEngine();
-    const engine = new MqttEngine(this.#settings.engineOptions(this.#platform));
-    // Messages queued before this connect() (or by an earlier engine) carry over, with their completions.
-    if (previous !== undefined && this.#settings.options.sessionStore === undefined) engine.adopt(previous);
-    this.#attach(engine);
-    this.#engine = engine;
-    this.#engineDirty = false;
-    return engine;
+  #connectSettings(): EngineSettings {
+    const options = this.#settings.engineOptions(this.#platform);
+    const props = this.#callProperties ?? this.#settings.connectProperties;
+    const clean = this.#callCleanStart;
+    const cleanSession = clean === MQTT_CLEAN_START_FIRST_ONLY ? this.#acceptedSinceCall === 0 : (clean ?? options.cleanSession);
+    return { ...options, connectProperties: props, ...(cleanSession !== undefined ? { cleanSession } : {}) };
   }
 
-  #dropEngine(): void {
-    for (const off of this.#detach) off();
-    this.#detach = [];
-  }
-
+  /** Wires the one engine's events to the callbacks, once, for the client's life. */
   #attach(engine: MqttEngine): void {
-    const on = this.#detach;
-    on.push(engine.on('connect', (c) => {
+    engine.on('connect', (c) => {
+      if (engine.state === 'connected') this.#acceptedSinceCall++;
       this.onConnect?.(this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
       this.#poke();
-    }));
-    on.push(engine.on('disconnect', (d) => {
-      this.onDisconnect?.(this, this.#userdata, pahoRc(d.error), d.properties, d.reasonCode);
+    });
+    engine.on('disconnect', (d) => {
+      const rc = pahoRc(d.error);
+      this.onDisconnect?.(this, this.#userdata, rc, d.properties, d.reasonCode);
       this.#poke();
-      if (!this.#connectRequested) this.#foreverSettled();
-      // loopStop() stops reconnecting, as stopping Paho's network thread does.
-      else if (this.#reconnectPaused && engine.state === 'reconnect-wait') engine.disconnect().catch(() => undefined);
-    }));
-    on.push(engine.on('message', (m) => {
+      if (!this.#connectRequested) this.#foreverSettled(MQTT_ERR_SUCCESS);
+      // The engine decides whether to reconnect after this event: look once it has.
+      else queueMicrotask(() => {
+        // loopStop() stops reconnecting, as stopping Paho's network thread does.
+        if (this.#reconnectPaused && engine.state === 'reconnect-wait') engine.disconnect().catch(() => undefined);
+        // No reconnect will come (autoReconnect off): loopForever() settles with the lost connection's rc.
+        else if (engine.state === 'idle' && d.error?.code !== 'CONNECTION_REFUSED') this.#foreverSettled(rc);
+      });
+    });
+    engine.on('message', (m) => {
       this.#dispatch.dispatch(m, (message) => this.onMessage?.(this, this.#userdata, message), (what, error) => this.#log(LOG_LEVELS.error, `${what} threw: ${String(error)}`));
       this.#poke();
-    }));
-    on.push(engine.on('publish', (p) => {
+    });
+    engine.on('publish', (p) => {
       this.onPublish?.(this, this.#userdata, p.mid, p.reasonCode, p.properties);
-      this.#poke();
-    }));
-    on.push(engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties)));
-    on.push(engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes)));
-    on.push(engine.on('log', (entry) => {
+      if (this.#activity.size > 0) this.#poke();
+    });
+    engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties));
+    engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes));
+    engine.on('log', (entry) => {
       // entry.message may be built lazily: read it only when someone listens.
       if (this.onLog !== undefined || this.#logger !== undefined) this.#log(LOG_LEVELS[entry.level], entry.message);
-    }));
-    on.push(engine.on('socketOpen', (c) => {
+    });
+    engine.on('socketOpen', (c) => {
       this.#socket = c;
       this.onSocketOpen?.(this, this.#userdata, c.raw);
-    }));
-    on.push(engine.on('socketClose', (c) => {
+    });
+    engine.on('socketClose', (c) => {
       this.onSocketClose?.(this, this.#userdata, c.raw);
       if (this.#socket === c) this.#socket = undefined;
-    }));
-    on.push(engine.on('socketRegisterWrite', (c) => this.onSocketRegisterWrite?.(this, this.#userdata, c.raw)));
-    on.push(engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw)));
+    });
+    engine.on('socketRegisterWrite', (c) => this.onSocketRegisterWrite?.(this, this.#userdata, c.raw));
+    engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw));
   }
 
   #startConnecting(retry: boolean, fail: (error: unknown) => void): void {
-    const engine = this.#engineForConnect();
+    const engine = this.#engine;
     if (engine.state !== 'idle') return;
     let attempt = 0;
     const tryOnce = (): void => {
       engine.connect().catch((error: unknown) => {
-        if (!retry || !this.#connectRequested) return fail(error);
+        if (!this.#connectRequested) return fail(error);
+        // A refused CONNACK is retried with back-off, as Paho's loop does; an unreachable first server only with `retry`.
+        const refused = error instanceof MqttError && error.code === 'CONNECTION_REFUSED';
+        if (!retry && !refused) return fail(error);
         // The first connection is retried with the same back-off policy as reconnects.
         const delay = reconnectDelay(attempt++, this.#settings.reconnectDelay);
         this.#log(LOG_LEVELS.warning, `connection failed (${String(error)}); retrying in ${delay} ms`);
@@ -402,13 +495,14 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     tryOnce();
   }
 
-  #foreverSettled(): void {
+  #foreverSettled(rc: number): void {
     const done = this.#foreverDone;
     this.#foreverDone = undefined;
-    done?.resolve();
+    done?.resolve(rc);
   }
 
   #poke(): void {
+    if (this.#activity.size === 0) return;
     for (const wake of [...this.#activity]) wake();
   }
 
@@ -420,4 +514,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     this.onLog?.(this, this.#userdata, level, safe);
     this.#logger?.[LOG_LEVEL_METHOD[level]](safe);
   }
+}
+
+/** subscribe()/unsubscribe()'s wait bounds, passed on only when given. */
+function waitOptions(options: WaitCallOptions): { signal?: AbortSignal; timeoutMs?: number } {
+  return { ...(options.signal !== undefined ? { signal: options.signal } : {}), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) };
 }

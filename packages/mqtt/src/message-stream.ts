@@ -1,13 +1,25 @@
-// client.messages(filter): received messages as an async iterator. The buffer is bounded
-// (oldest dropped past `bufferSize`, counted in `dropped`) so a stalled consumer cannot grow memory.
+// client.messages(filter): received messages as an async iterator. A full buffer (`bufferSize`)
+// pauses reading from the broker (flow control holds the rest) and resumes at half; only QoS 0
+// messages are ever dropped (oldest first, counted in `dropped`): a QoS>0 message, which the broker
+// was told arrived, is never dropped.
 import { topicMatchesSub } from '@x/mqtt-core';
 import { rejectOnAbort, type MqttMessage } from './message.js';
 
 export interface MessageStreamOptions {
   /** Ends the iteration. */
   signal?: AbortSignal;
-  /** Messages held for a slow consumer before the oldest are dropped. Defaults to 10,000. */
+  /**
+   * Messages held for a slow consumer. When full, reading from the broker pauses (where the
+   * transport can pause) until half of it was consumed; past it, the oldest QoS 0 messages are
+   * dropped, never QoS 1/2 ones. Defaults to 10,000.
+   */
   bufferSize?: number;
+}
+
+/** How a stream asks the client to stop and restart reading from the broker. */
+export interface StreamFlow {
+  pause(): void;
+  resume(): void;
 }
 
 export const DEFAULT_MESSAGE_STREAM_BUFFER = 10_000;
@@ -17,6 +29,7 @@ export function messageStream(
   filter: string,
   options: MessageStreamOptions,
   subscribe: (listener: (message: MqttMessage) => void) => () => void,
+  flow?: StreamFlow,
 ): AsyncIterableIterator<MqttMessage> & { readonly dropped: number } {
   const limit = options.bufferSize ?? DEFAULT_MESSAGE_STREAM_BUFFER;
   const buffer: MqttMessage[] = [];
@@ -24,6 +37,17 @@ export function messageStream(
   let dropped = 0;
   let wake: (() => void) | undefined;
   let done = false;
+  let paused = false;
+  const pause = (): void => {
+    if (paused) return;
+    paused = true;
+    flow?.pause();
+  };
+  const resume = (): void => {
+    if (!paused) return;
+    paused = false;
+    flow?.resume();
+  };
   /** Forgets consumed or dropped messages once they are half the array (amortised O(1)). */
   const compact = (): void => {
     if (head > 64 && head * 2 > buffer.length) {
@@ -34,7 +58,9 @@ export function messageStream(
   const unsubscribe = subscribe((message) => {
     if (done || !topicMatchesSub(filter, message.topic)) return;
     buffer.push(message);
-    if (buffer.length - head > limit) {
+    if (buffer.length - head >= limit) pause();
+    // Over the limit, only a QoS 0 message at the head may go: a QoS>0 one was acknowledged.
+    if (buffer.length - head > limit && (buffer[head] as MqttMessage).qos === 0) {
       head++;
       dropped++;
       compact();
@@ -44,6 +70,7 @@ export function messageStream(
   const finish = (): IteratorResult<MqttMessage> => {
     done = true;
     unsubscribe();
+    resume();
     wake?.();
     return { done: true, value: undefined };
   };
@@ -59,6 +86,7 @@ export function messageStream(
         if (head < buffer.length) {
           const value = buffer[head++] as MqttMessage;
           compact();
+          if (paused && buffer.length - head <= limit / 2) resume();
           return { done: false, value };
         }
         await new Promise<void>((resolve) => (wake = resolve));

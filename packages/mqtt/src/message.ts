@@ -1,7 +1,7 @@
 // What the application receives (MqttMessage, the seed's MQTTMessage) and what publish()
 // returns (MessageInfo, the seed's MQTTMessageInfo, with a Promise instead of a blocking wait).
 import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
-import type { PublishHandle, PublishResult, RequestHandle } from '@x/mqtt-core';
+import { defaultTimers, waitWithin, type PublishHandle, type PublishResult, type RequestHandle, type WaitOptions } from '@x/mqtt-core';
 import { MQTT_ERR_QUEUE_SIZE } from './constants.js';
 
 const utf8 = new TextDecoder();
@@ -50,15 +50,20 @@ export class RequestInfo<R> implements PromiseLike<R> {
   /** MQTT_ERR_SUCCESS, MQTT_ERR_NO_CONN (not connected) or MQTT_ERR_QUEUE_SIZE (publish, dropped). */
   readonly rc: number;
   readonly mid: number;
-  /** Settles with the acknowledgement (SUBACK/UNSUBACK, PUBACK/PUBCOMP). Never an unhandled rejection. */
-  readonly done: Promise<R>;
   readonly #handle: RequestHandle<R>;
 
   constructor(handle: RequestHandle<R>) {
     this.#handle = handle;
     this.rc = handle.rc;
     this.mid = handle.mid;
-    this.done = handle.done;
+  }
+
+  /**
+   * Settles with the acknowledgement (SUBACK/UNSUBACK, PUBACK/PUBCOMP). Never an unhandled
+   * rejection. Made when first read (a request nobody awaits costs no Promise).
+   */
+  get done(): Promise<R> {
+    return this.#handle.done;
   }
 
   /** 'pending', 'fulfilled' or 'rejected', synchronously. */
@@ -66,8 +71,21 @@ export class RequestInfo<R> implements PromiseLike<R> {
     return this.#handle.status;
   }
 
+  /** The packet id used on the wire, once known (QoS>0 publishes, subscribe, unsubscribe); undefined at QoS 0. Not `mid`. */
+  get packetId(): number | undefined {
+    return this.#handle.packetId;
+  }
+
   then<T1 = R, T2 = never>(onFulfilled?: ((value: R) => T1 | PromiseLike<T1>) | null, onRejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null): Promise<T1 | T2> {
-    return this.done.then(onFulfilled, onRejected);
+    return this.#handle.done.then(onFulfilled, onRejected);
+  }
+
+  /**
+   * Waits for the answer up to `signal` (rejects ABORTED) or `timeoutMs` (rejects TIMEOUT); the
+   * listener and timer are removed as soon as it settles. The request itself is not cancelled.
+   */
+  wait(options: WaitOptions = {}): Promise<R> {
+    return waitWithin(this.#handle, options, defaultTimers);
   }
 
   *[Symbol.iterator](): IterableIterator<number> {
@@ -104,10 +122,8 @@ export class MessageInfo extends RequestInfo<PublishResult> {
   /** Resolves when the message is published; rejects on abort or timeout, or if it can never be sent. */
   waitForPublish(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<void> {
     this.#assertQueued();
-    const waits: Array<Promise<unknown>> = [this.done];
-    if (options.signal) waits.push(rejectOnAbort(options.signal));
-    if (options.timeoutMs !== undefined) waits.push(rejectAfter(options.timeoutMs));
-    return (waits.length === 1 ? this.done : Promise.race(waits)).then(() => undefined);
+    // The abort listener and the timer are removed when the publish settles (issue 11 item 10).
+    return waitWithin(this, options, defaultTimers, `message ${this.mid}`).then(() => undefined);
   }
 
   #assertQueued(): void {
@@ -120,12 +136,5 @@ export function rejectOnAbort(signal: AbortSignal): Promise<never> {
     const fail = () => reject(new MqttError('ABORTED', 'aborted', { cause: signal.reason }));
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
-  });
-}
-
-function rejectAfter(ms: number): Promise<never> {
-  return new Promise((_, reject) => {
-    const timer = setTimeout(() => reject(new MqttError('TIMEOUT', `not published within ${ms} ms`)), ms);
-    (timer as { unref?: () => void }).unref?.();
   });
 }

@@ -31,6 +31,12 @@ export class Emitter<Events extends object> {
   emit<K extends keyof Events>(event: K, arg: Events[K]): void {
     const set = this.#listeners.get(event);
     if (set === undefined) return;
+    // One listener (the common case) is called without copying the set; several are copied, so
+    // one that removes and re-adds itself cannot loop.
+    if (set.size === 1) {
+      for (const listener of set) this.#call(event, listener as (arg: Events[K]) => void, arg);
+      return;
+    }
     for (const listener of [...set]) {
       try {
         (listener as (arg: Events[K]) => void)(arg);
@@ -38,6 +44,14 @@ export class Emitter<Events extends object> {
         if (event === 'log') continue;
         this.#onListenerError(error, event);
       }
+    }
+  }
+
+  #call<K extends keyof Events>(event: K, listener: (arg: Events[K]) => void, arg: Events[K]): void {
+    try {
+      listener(arg);
+    } catch (error) {
+      if (event !== 'log') this.#onListenerError(error, event);
     }
   }
 }

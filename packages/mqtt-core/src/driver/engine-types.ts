@@ -37,7 +37,30 @@ export interface EngineOptions extends SessionOptions {
   authenticator: Authenticator | undefined;
   /** Source of jitter, [0, 1). Defaults to Math.random. */
   random: () => number;
+  /**
+   * Seconds a connection must stay up before the reconnect back-off starts again from its minimum
+   * delay; a connection dropped sooner keeps doubling the delay. Defaults to 10.
+   */
+  backoffResetAfter: number;
+  /**
+   * Read before each CONNECT (reconnects included): the settings current then. Session options
+   * (client id, credentials, will, keepalive, CONNECT properties, ...) and `transports`,
+   * `autoReconnect`, `reconnectDelay`, `authenticator` given here replace the constructor's for
+   * that connection. Defaults to none (the constructor's options for every connection).
+   */
+  settings: (() => EngineSettings) | undefined;
+  /**
+   * Asked before a log line is built: false skips it (a facade whose log listener forwards only
+   * when the user set a logger says so here). Defaults to: build it when a `log` listener exists.
+   */
+  wantsLog: (() => boolean) | undefined;
 }
+
+/** What a settings provider may change between connections. */
+export type EngineSettings = Readonly<Partial<Omit<EngineOptions, 'timers' | 'store' | 'random' | 'settings' | 'wantsLog' | 'persistEffects'>>>;
+
+/** Seconds a connection must stay up before the back-off resets (issue 11 item 17). */
+export const DEFAULT_BACKOFF_RESET_AFTER = 10;
 
 /** A CONNACK, accepted or refused. */
 export interface ConnackInfo {
@@ -75,7 +98,7 @@ export interface SubscribeResult {
 export type UnsubscribeResult = SubscribeResult;
 
 /** What publish/subscribe/unsubscribe return at once. `done` never rejects unobserved. */
-export interface RequestHandle<R> {
+export interface RequestHandle<R> extends PromiseLike<R> {
   readonly mid: number;
   /** Paho's rc: SUCCESS, NO_CONNECTION (queued for later, publish only) or QUEUE_FULL. */
   readonly rc: PublishRc;
@@ -83,6 +106,8 @@ export interface RequestHandle<R> {
   readonly done: Promise<R>;
   /** Where `done` is, readable synchronously: 'pending', 'fulfilled' or 'rejected'. */
   readonly status: 'pending' | 'fulfilled' | 'rejected';
+  /** The wire packet id once the message went out (QoS>0 publishes, subscribe, unsubscribe); undefined before and at QoS 0. */
+  readonly packetId?: number | undefined;
 }
 
 /** What publish() returns: a RequestHandle, plus when the message is in the SessionStore. */
@@ -108,6 +133,23 @@ export interface PublishOptions {
 export interface RequestOptions {
   readonly properties?: Properties;
   /** Stops waiting (done rejects with ABORTED). */
+  readonly signal?: AbortSignal;
+  /** Stops waiting after this many milliseconds (done rejects with TIMEOUT). */
+  readonly timeoutMs?: number;
+}
+
+export interface DisconnectOptions {
+  /** v5 DISCONNECT reason code. */
+  readonly reasonCode?: number;
+  readonly properties?: Properties;
+  /** Send DISCONNECT only once every QoS>0 message in flight or queued is acknowledged (or `timeoutMs` ran out). */
+  readonly flush?: boolean;
+  /** With `flush`: the longest wait, in milliseconds. Defaults to no limit. */
+  readonly timeoutMs?: number;
+}
+
+export interface ConnectCallOptions {
+  /** Gives up (rejects with ABORTED); the connection attempt is abandoned. */
   readonly signal?: AbortSignal;
 }
 

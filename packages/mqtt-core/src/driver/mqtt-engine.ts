@@ -1,8 +1,10 @@
-// The runtime-neutral client engine: binds a Session to Transports and Timers, performs the
-// Session's effects in order (awaiting an async SessionStore before later writes), honours write
-// back-pressure (through a WriteGate per connection), and runs the reconnect loop with the back-off
-// policy. No node:* imports. Past 400 lines: opening, effects and reconnecting share the current
-// connection and its state (requests live in PendingRequests, writes in WriteGate).
+// The runtime-neutral client engine: ONE per client for its whole life. It binds a Session to
+// Transports and Timers, reads the current settings at each CONNECT, performs the Session's effects
+// in order (an async SessionStore holds back later effects), and runs the reconnect loop.
+// Invariants: at most one open (connection attempt or connection) at a time; every request handle
+// settles exactly once. No node:* imports. Links and requests live in their own files. Past 400
+// lines: opening, effects and reconnecting share the current link, the open attempt and the
+// request table; split further along the open attempt (an Opening object) when it next grows.
 
 import { MqttError, isMqttError } from '@x/mqtt-codec';
 import type { Properties, Subscription } from '@x/mqtt-codec';
@@ -11,74 +13,118 @@ import { PublishRc } from '../session/effects.js';
 import type { CommandResult, SessionEffect, TimerKind } from '../session/effects.js';
 import { Session } from '../session/session.js';
 import type { SessionOptions } from '../session/session-options.js';
-import type { Transport, TransportConnection } from '../transport.js';
+import type { Transport } from '../transport.js';
+import { Completion } from './completion.js';
 import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
-import { NOTHING_TO_STORE, PendingRequests } from './pending-requests.js';
-import { WriteGate } from './write-gate.js';
+import { Link } from './link.js';
+import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
-  ConnectResult, EngineEvents, EngineOptions, EngineState, LogLevel, PublishOptions, PublishResult,
-  PublishHandle, RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
+  ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
+  PublishHandle, PublishOptions, PublishResult, RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
 } from './engine-types.js';
-import { DEFAULT_AUTO_RECONNECT } from './engine-types.js';
+import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './engine-types.js';
 import { defaultTimers } from './timers.js';
 import type { TimerHandle, Timers } from './timers.js';
 
-const aborted = (): MqttError => new MqttError('ABORTED', 'aborted');
+type Options = Readonly<Partial<EngineOptions>>;
+
+const utf8 = new TextEncoder();
+const aborted = (why = 'aborted'): MqttError => new MqttError('ABORTED', why);
+
+/** Session options from engine options: an authenticator's method and data go into CONNECT. */
+function sessionOptions(options: EngineSettings, store: boolean): Partial<SessionOptions> {
+  const auth = options.authenticator;
+  const out: Partial<SessionOptions> = { ...options, persistEffects: store };
+  if (auth !== undefined) {
+    out.connectProperties = {
+      ...options.connectProperties,
+      authenticationMethod: auth.method,
+      ...(auth.initialData !== undefined ? { authenticationData: auth.initialData } : {}),
+    };
+  }
+  return out;
+}
 
 /** The client engine the facade and helpers share. See the README for the full contract. */
 export class MqttEngine {
-  readonly session: Session;
-  readonly #transports: readonly Transport[];
+  #session: Session;
   readonly #timers: Timers;
-  readonly #options: Readonly<Partial<EngineOptions>>;
+  #options: Options;
+  /** The constructor's options overlaid with the settings read for the current connection. */
+  #live: Options;
   readonly #events: Emitter<EngineEvents>;
-  readonly #requests = new PendingRequests();
+  readonly #requests = new RequestTable();
   readonly #timerHandles = new Map<TimerKind, TimerHandle>();
   #state: EngineState = 'idle';
-  #connection: TransportConnection | undefined;
+  /** The open (or opening) connection; undefined while there is none. */
+  #link: Link | undefined;
+  /** The connection attempt in progress: one at a time. */
+  #opening: Promise<ConnectResult> | undefined;
+  #abortOpen: ((error: MqttError) => void) | undefined;
   #connack: Deferred<ConnectResult> | undefined;
   #transportIndex = 0;
   #attempt = 0;
+  #connectedAt = 0;
+  /** A CONNACK accepted the current link. */
+  #up = false;
+  /** pauseReading() is in force. */
+  #readPaused = false;
   #wanted = false;
   #storeLoaded = false;
   #queue: SessionEffect[] = [];
   #queueHead = 0;
   #pumping = false;
-  /** Writes to the open connection; undefined while there is none. */
-  #gate: WriteGate | undefined;
   #reconnectTimer: TimerHandle | undefined;
-  #closed: Deferred<void> | undefined;
   #deadLink: MqttError | undefined;
+  /** Woken when a publish completes or fails, or the link drops (disconnect({ flush })). */
+  #progress: Deferred<void> | undefined;
 
-  constructor(options: Readonly<Partial<EngineOptions>> & { readonly transports: EngineOptions['transports'] }) {
+  constructor(options: Options) {
     const t = options.transports;
-    this.#transports = Array.isArray(t) ? [...(t as readonly Transport[])] : [t as Transport];
-    if (this.#transports.length === 0) throw new MqttError('INVALID_ARGUMENT', 'at least one transport is needed');
+    const transports = t === undefined ? [] : Array.isArray(t) ? (t as readonly Transport[]) : [t as Transport];
+    if (transports.length === 0 && options.settings === undefined) throw new MqttError('INVALID_ARGUMENT', 'at least one transport is needed');
     this.#timers = options.timers ?? defaultTimers;
     this.#options = options;
-    const auth = options.authenticator;
-    const sessionOptions: Partial<SessionOptions> = { ...options, persistEffects: options.store !== undefined };
-    if (auth !== undefined) {
-      sessionOptions.connectProperties = {
-        ...options.connectProperties,
-        authenticationMethod: auth.method,
-        ...(auth.initialData !== undefined ? { authenticationData: auth.initialData } : {}),
-      };
-    }
-    this.session = new Session(sessionOptions);
+    this.#live = options;
+    this.#session = new Session(sessionOptions(options, options.store !== undefined));
     this.#events = new Emitter((error, event) => this.#log('error', `listener for ${String(event)} threw: ${String(error)}`));
+  }
+
+  /** The one Session (replaced only by reset()). */
+  get session(): Session {
+    return this.#session;
   }
 
   get state(): EngineState {
     return this.#state;
   }
 
+  /** The connection in use (open or opening), or undefined. */
+  get connection(): Link['connection'] {
+    return this.#link?.connection;
+  }
+
+  /**
+   * Stops reading from the broker (the transport is paused, so nothing more is received, and
+   * so nothing more is acknowledged) until resumeReading(); applies to later connections too,
+   * once their CONNACK is in. A no-op on a transport without pause().
+   */
+  pauseReading(): void {
+    this.#readPaused = true;
+    if (this.#state === 'connected') this.#link?.connection?.pause?.();
+  }
+
+  resumeReading(): void {
+    this.#readPaused = false;
+    this.#link?.connection?.resume?.();
+  }
+
   /** True while writes are blocked by back-pressure (Paho's want_write). */
   wantWrite(): boolean {
-    return this.#gate?.blocked ?? false;
+    return this.#link?.gate?.blocked ?? false;
   }
 
   on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
@@ -89,186 +135,259 @@ export class MqttEngine {
     this.#events.off(event, listener);
   }
 
-  /** Connects (CONNECT/CONNACK). Rejects with CONNECTION_REFUSED, CONNECT_TIMEOUT, ABORTED, TRANSPORT_ERROR, ... */
-  async connect(options: { readonly signal?: AbortSignal } = {}): Promise<ConnectResult> {
-    if (this.#state === 'connected' || this.#state === 'connecting') throw new MqttError('INVALID_STATE', `connect() while ${this.#state}`);
-    this.#cancelReconnect();
-    this.#wanted = true;
-    return this.#open(options.signal);
-  }
-
-  /** Drops the current connection (if any) and connects again at once. */
-  async reconnect(options: { readonly signal?: AbortSignal } = {}): Promise<ConnectResult> {
-    this.#cancelReconnect();
-    this.#wanted = true;
-    const connection = this.#connection;
-    if (connection !== undefined) {
-      this.#state = 'disconnecting';
-      connection.destroy();
-      await this.#closed?.promise;
+  /**
+   * Connects (CONNECT/CONNACK) with the settings current now. Rejects with INVALID_STATE while
+   * another connect is in progress or connected; CONNECTION_REFUSED, CONNECT_TIMEOUT, ABORTED, ...
+   */
+  connect(options: ConnectCallOptions = {}): Promise<ConnectResult> {
+    if (this.#state === 'connected' || this.#opening !== undefined) {
+      return Promise.reject(new MqttError('INVALID_STATE', `connect() while ${this.#opening !== undefined ? 'connecting' : this.#state}`));
     }
+    this.#cancelReconnect();
+    this.#wanted = true;
     return this.#open(options.signal);
   }
 
   /**
-   * Takes over an idle engine's session state and pending requests, so that an engine can be
-   * rebuilt with new options before it connects without losing queued messages or their `done`.
+   * Drops the current connection (if any) and connects again at once. While a connection attempt
+   * is in progress, answers with that attempt instead of starting a second one.
    */
-  adopt(previous: MqttEngine): void {
-    if (this.#state !== 'idle' || previous.#state !== 'idle') throw new MqttError('INVALID_STATE', 'adopt() needs two idle engines');
-    this.session.restore(previous.session.snapshot());
-    this.#requests.adopt(previous.#requests);
+  reconnect(options: ConnectCallOptions = {}): Promise<ConnectResult> {
+    if (this.#opening !== undefined) return this.#opening;
+    this.#cancelReconnect();
+    this.#wanted = false; // the dropped link must not schedule a reconnect of its own
+    if (this.#link !== undefined) this.#drop(new MqttError('CONNECTION_CLOSED', 'closed by reconnect()'));
+    this.#wanted = true;
+    return this.#open(options.signal);
   }
 
-  /** Sends DISCONNECT (v5: with reasonCode/properties), closes, and stops reconnecting. */
-  async disconnect(options: { readonly reasonCode?: number; readonly properties?: Properties } = {}): Promise<void> {
+  /**
+   * Sends DISCONNECT (v5: with reasonCode/properties), closes, and stops reconnecting. Aborts a
+   * connection attempt in progress (its connect() rejects with ABORTED). With `flush`, waits first
+   * until no QoS>0 message is in flight or queued, or `timeoutMs` ran out.
+   */
+  async disconnect(options: DisconnectOptions = {}): Promise<void> {
     this.#wanted = false;
     this.#cancelReconnect();
-    if (this.#connection === undefined) {
-      this.#state = 'idle';
+    if (options.flush === true && this.#state === 'connected') await this.#flush(options.timeoutMs);
+    const opening = this.#opening;
+    if (opening !== undefined) {
+      this.#abortOpen?.(aborted('aborted by disconnect()'));
+      await opening.catch(() => undefined);
+    }
+    const link = this.#link;
+    if (link === undefined) {
+      if (this.#state !== 'connected') this.#state = 'idle';
       return;
     }
-    const closed = this.#closed?.promise;
     this.#state = 'disconnecting';
-    this.#apply(this.session.disconnect(options, this.#timers.now()));
-    await closed;
+    const props = { ...(options.reasonCode !== undefined ? { reasonCode: options.reasonCode } : {}), ...(options.properties !== undefined ? { properties: options.properties } : {}) };
+    this.#apply(this.#session.disconnect(props, this.#timers.now()));
+    await link.closed;
+  }
+
+  /**
+   * Resets the engine to a fresh Session with `options` (Paho's reinitialise): closes any
+   * connection, and rejects every pending request with `error` (what they could not finish).
+   */
+  reset(options: Options, error: MqttError): void {
+    this.#wanted = false;
+    this.#cancelReconnect();
+    this.#requests.rejectAll(error);
+    this.#abortOpen?.(error);
+    if (this.#link !== undefined) this.#drop(error);
+    for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
+    this.#queue = [];
+    this.#queueHead = 0;
+    this.#options = options;
+    this.#live = options;
+    this.#storeLoaded = false;
+    this.#attempt = 0;
+    this.#transportIndex = 0;
+    this.#state = 'idle';
+    this.#session = new Session(sessionOptions(options, options.store !== undefined));
   }
 
   /** Publishes; queued while disconnected (rc NO_CONNECTION), refused when the queue is full (rc QUEUE_FULL). */
   publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): PublishHandle {
-    const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
     const qos = options.qos ?? 0;
-    const result = this.session.publish(
-      { topic, payload: bytes, qos, retain: options.retain ?? false, ...(options.properties !== undefined ? { properties: options.properties } : {}) },
-      this.#timers.now(),
-      this.#gate?.qos0Backlog ?? 0,
-    );
-    const willStore = this.#options.store !== undefined && qos > 0 && result.rc !== PublishRc.QUEUE_FULL;
-    const stored = willStore ? this.#requests.awaitStore(result.mid) : NOTHING_TO_STORE;
-    const handle = this.#track<PublishResult>(result, qos === 0, options.signal);
-    if (result.rc === PublishRc.QUEUE_FULL) this.#requests.settle(result.mid, new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
-    return Object.assign(handle, { stored });
+    const request = options.properties === undefined
+      ? { topic, payload: typeof payload === 'string' ? utf8.encode(payload) : payload, qos, retain: options.retain ?? false }
+      : { topic, payload: typeof payload === 'string' ? utf8.encode(payload) : payload, qos, retain: options.retain ?? false, properties: options.properties };
+    const result = this.#session.publish(request, this.#timers.now(), this.#link?.gate?.qos0Backlog ?? 0);
+    const handle = new PublishCompletion(result.mid, result.rc, qos === 0);
+    if (result.rc === PublishRc.QUEUE_FULL) {
+      handle.reject(new MqttError('QUEUE_FULL', 'maxQueuedMessages reached: message dropped'));
+      return handle;
+    }
+    if (this.#options.store !== undefined && qos > 0) handle.stored = this.#requests.awaitStore(result.mid);
+    return this.#track(handle, result, options);
   }
 
   /** Subscribes (rc NO_CONNECTION and a rejected `done` when not connected, as in Paho). */
   subscribe(subscriptions: Subscription | readonly Subscription[], options: RequestOptions = {}): RequestHandle<SubscribeResult> {
     const list = Array.isArray(subscriptions) ? (subscriptions as readonly Subscription[]) : [subscriptions as Subscription];
-    return this.#track(this.session.subscribe(list, options.properties, this.#timers.now()), false, options.signal);
+    const result = this.#session.subscribe(list, options.properties, this.#timers.now());
+    return this.#track(new Completion<SubscribeResult>(result.mid, result.rc, false), result, options);
   }
 
   unsubscribe(topicFilters: string | readonly string[], options: RequestOptions = {}): RequestHandle<UnsubscribeResult> {
     const list = typeof topicFilters === 'string' ? [topicFilters] : topicFilters;
-    return this.#track(this.session.unsubscribe(list, options.properties, this.#timers.now()), false, options.signal);
+    const result = this.#session.unsubscribe(list, options.properties, this.#timers.now());
+    return this.#track(new Completion<UnsubscribeResult>(result.mid, result.rc, false), result, options);
   }
 
   /** v5: starts re-authentication with the configured authenticator. */
   reauthenticate(data?: Uint8Array): void {
-    const method = this.#options.authenticator?.method;
+    const method = this.#live.authenticator?.method;
     if (method === undefined) throw new MqttError('INVALID_STATE', 'no authenticator configured');
-    this.#apply(this.session.auth({ reasonCode: 0x19, properties: { authenticationMethod: method, ...(data ? { authenticationData: data } : {}) } }, this.#timers.now()));
+    this.#apply(this.#session.auth({ reasonCode: 0x19, properties: { authenticationMethod: method, ...(data ? { authenticationData: data } : {}) } }, this.#timers.now()));
   }
 
   // ---- connection --------------------------------------------------------------------------
 
-  async #open(signal: AbortSignal | undefined): Promise<ConnectResult> {
-    if (signal?.aborted) throw aborted();
-    const store = this.#options.store;
-    if (store !== undefined && !this.#storeLoaded) {
-      this.#storeLoaded = true;
-      try {
-        const snapshot = await store.load();
-        if (snapshot !== undefined) this.session.restore(snapshot);
-      } catch (cause) {
-        this.#log('error', `session store load failed: ${String(cause)}`);
-        throw new MqttError('SESSION_STORE_ERROR', 'could not load the session', { cause });
+  #open(signal: AbortSignal | undefined): Promise<ConnectResult> {
+    const opening = this.#openOnce(signal).finally(() => {
+      if (this.#opening === opening) {
+        this.#opening = undefined;
+        this.#abortOpen = undefined;
       }
-    }
+    });
+    this.#opening = opening;
+    return opening;
+  }
+
+  async #openOnce(signal: AbortSignal | undefined): Promise<ConnectResult> {
     this.#state = 'connecting';
-    const transport = this.#transports[this.#transportIndex % this.#transports.length] as Transport;
-    const timeoutMs = this.session.options.connectTimeout * 1000;
+    let stop: MqttError | undefined;
     const controller = new AbortController();
-    const timeout = this.#timers.setTimeout(() => controller.abort(), timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort);
+    const link = new Link();
     const connack = deferred<ConnectResult>();
-    this.#connack = connack;
+    this.#abortOpen = (error) => {
+      stop ??= error;
+      controller.abort();
+      connack.reject(error);
+      if (this.#link === link) this.#drop(error);
+    };
+    const onAbort = (): void => this.#abortOpen?.(aborted());
+    signal?.addEventListener('abort', onAbort);
+    let timeout: TimerHandle | undefined;
     try {
-      let connection: TransportConnection | undefined;
+      if (signal?.aborted) throw aborted();
+      await this.#loadStore();
+      if (stop !== undefined) throw stop;
+      const transport = this.#configure();
+      const timeoutMs = this.#session.options.connectTimeout * 1000;
+      timeout = this.#timers.setTimeout(() => this.#abortOpen?.(new MqttError('CONNECT_TIMEOUT', `no CONNACK within ${timeoutMs} ms`)), timeoutMs);
       this.#log('debug', `opening ${transport.name} connection`);
       try {
-        connection = await transport.connect(this.#handlers(() => connection), { signal: controller.signal, protocolVersion: this.session.options.protocolVersion });
+        link.connection = await transport.connect(this.#handlers(link), { signal: controller.signal, protocolVersion: this.#session.options.protocolVersion });
       } catch (cause) {
         this.#transportIndex++;
-        this.#state = 'idle';
-        if (signal?.aborted) throw aborted();
-        if (controller.signal.aborted) throw new MqttError('CONNECT_TIMEOUT', `no connection within ${timeoutMs} ms`, { cause });
+        if (stop !== undefined) throw stop;
         throw isMqttError(cause) ? cause : new MqttError('TRANSPORT_ERROR', `connection failed: ${String(cause)}`, { cause });
       }
-      if (controller.signal.aborted) {
-        connection.destroy();
-        throw signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no connection within ${timeoutMs} ms`);
+      if (stop !== undefined) {
+        link.connection.destroy(stop);
+        throw stop;
       }
-      this.#connection = connection;
-      this.#gate = new WriteGate(connection, {
-        blocked: (c) => this.#events.emit('socketRegisterWrite', c),
-        unblocked: (c) => this.#events.emit('socketUnregisterWrite', c),
+      const connection = link.connection;
+      link.open(connection, {
+        blocked: () => this.#events.emit('socketRegisterWrite', connection),
+        unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
       });
-      this.#closed = deferred<void>();
+      this.#link = link;
+      this.#connack = connack;
       this.#events.emit('socketOpen', connection);
-      controller.signal.addEventListener('abort', () => {
-        const error = signal?.aborted ? aborted() : new MqttError('CONNECT_TIMEOUT', `no CONNACK within ${timeoutMs} ms`);
-        connack.reject(error);
-        connection?.destroy(error);
-      });
-      this.#apply(this.session.connectionOpened(this.#timers.now()));
-      const result = await connack.promise;
-      return result;
+      this.#apply(this.#session.connectionOpened(this.#timers.now()));
+      return await connack.promise;
+    } catch (error) {
+      if (this.#link === undefined && this.#state === 'connecting') this.#state = 'idle';
+      throw error;
     } finally {
-      this.#timers.clearTimeout(timeout);
+      if (timeout !== undefined) this.#timers.clearTimeout(timeout);
       signal?.removeEventListener('abort', onAbort);
       if (this.#connack === connack) this.#connack = undefined;
     }
   }
 
-  #handlers(current: () => TransportConnection | undefined): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
+  async #loadStore(): Promise<void> {
+    const store = this.#options.store;
+    if (store === undefined || this.#storeLoaded) return;
+    this.#storeLoaded = true;
+    try {
+      const snapshot = await store.load();
+      if (snapshot !== undefined) this.#session.restore(snapshot);
+    } catch (cause) {
+      this.#storeLoaded = false;
+      this.#log('error', `session store load failed: ${String(cause)}`);
+      throw new MqttError('SESSION_STORE_ERROR', 'could not load the session', { cause });
+    }
+  }
+
+  /** Reads the current settings into the Session and picks the transport for this attempt. */
+  #configure(): Transport {
+    const read = this.#options.settings;
+    if (read !== undefined) {
+      const settings = read();
+      this.#live = { ...this.#options, ...settings };
+      this.#session.configure(sessionOptions(this.#live, this.#options.store !== undefined));
+    }
+    const t = this.#live.transports;
+    const transports = t === undefined ? [] : Array.isArray(t) ? (t as readonly Transport[]) : [t as Transport];
+    if (transports.length === 0) throw new MqttError('NOT_CONNECTED', 'no broker given: call connect(host) first');
+    return transports[this.#transportIndex % transports.length] as Transport;
+  }
+
+  #handlers(link: Link): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
     return {
       onData: (bytes) => {
-        if (current() === this.#connection) this.#apply(this.session.receive(bytes, this.#timers.now()));
+        if (link === this.#link) this.#apply(this.#session.receive(bytes, this.#timers.now()));
       },
       onDrain: () => {
-        if (current() === this.#connection) this.#gate?.drain();
+        if (link === this.#link) link.gate?.drain();
       },
       onClose: (error) => {
-        const connection = current();
-        if (connection === undefined || connection !== this.#connection) return;
-        this.#connection = undefined;
-        this.#gate = undefined;
-        this.#events.emit('socketClose', connection);
-        this.#apply(this.session.connectionClosed(this.#timers.now(), error));
+        if (!link.close()) return;
+        if (link.connection !== undefined) this.#events.emit('socketClose', link.connection);
+        if (link === this.#link) this.#detach(error);
       },
     };
   }
 
+  /** Closes the current link at once and tells the Session (its 'disconnected' follows). */
+  #drop(error: MqttError): void {
+    const link = this.#link;
+    if (link === undefined) return;
+    link.connection?.destroy(error);
+    this.#detach(error);
+  }
+
+  /** The current link is over for the Session, whether or not its socket has finished closing. */
+  #detach(error: MqttError | undefined): void {
+    this.#link = undefined;
+    this.#apply(this.#session.connectionClosed(this.#timers.now(), error));
+  }
+
   #lost(wasConnected: boolean): void {
-    const closed = this.#closed;
-    this.#closed = undefined;
-    if (this.#wanted && wasConnected && (this.#options.autoReconnect ?? DEFAULT_AUTO_RECONNECT)) {
-      this.#scheduleReconnect();
-    } else {
-      this.#state = 'idle';
+    if (wasConnected) {
+      const upFor = this.#timers.now() - this.#connectedAt;
+      // The back-off restarts only after a connection that stayed up (issue 11 item 17).
+      if (upFor >= (this.#live.backoffResetAfter ?? DEFAULT_BACKOFF_RESET_AFTER) * 1000) this.#attempt = 0;
     }
-    closed?.resolve();
+    if (this.#wanted && wasConnected && (this.#live.autoReconnect ?? DEFAULT_AUTO_RECONNECT)) this.#scheduleReconnect();
+    else this.#state = 'idle';
   }
 
   #scheduleReconnect(): void {
     this.#state = 'reconnect-wait';
-    const delay = reconnectDelay(this.#attempt++, this.#options.reconnectDelay, this.#options.random);
+    const delay = reconnectDelay(this.#attempt++, this.#live.reconnectDelay, this.#options.random);
     this.#log('info', `reconnecting in ${delay} ms`);
     this.#reconnectTimer = this.#timers.setTimeout(() => {
       this.#reconnectTimer = undefined;
       this.#open(undefined).catch((error: unknown) => {
         this.#log('warning', `reconnect failed: ${String(error)}`);
-        if (this.#wanted && this.#connection === undefined) this.#scheduleReconnect();
+        if (this.#wanted && this.#link === undefined && this.#opening === undefined && this.#reconnectTimer === undefined) this.#scheduleReconnect();
       });
     }, delay);
   }
@@ -276,42 +395,88 @@ export class MqttEngine {
   #cancelReconnect(): void {
     if (this.#reconnectTimer !== undefined) this.#timers.clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = undefined;
+    if (this.#state === 'reconnect-wait') this.#state = 'idle';
+  }
+
+  /** Waits until nothing QoS>0 is in flight or queued, the link drops, or `timeoutMs` passes. */
+  async #flush(timeoutMs: number | undefined): Promise<void> {
+    const deadline = timeoutMs === undefined ? Number.POSITIVE_INFINITY : this.#timers.now() + timeoutMs;
+    let timer: TimerHandle | undefined;
+    try {
+      while (this.#state === 'connected' && this.#session.inflightCount + this.#session.queuedCount > 0) {
+        const left = deadline - this.#timers.now();
+        if (left <= 0) return;
+        this.#progress ??= deferred<void>();
+        const progress = this.#progress;
+        if (timer === undefined && Number.isFinite(left)) timer = this.#timers.setTimeout(() => this.#wake(), left);
+        await progress.promise;
+      }
+    } finally {
+      if (timer !== undefined) this.#timers.clearTimeout(timer);
+    }
+  }
+
+  #wake(): void {
+    const progress = this.#progress;
+    if (progress === undefined) return;
+    this.#progress = undefined;
+    progress.resolve();
   }
 
   // ---- effects -----------------------------------------------------------------------------
 
   /** Performs effects in order; a `persist` returning a Promise holds back the effects after it. */
   #apply(effects: readonly SessionEffect[]): void {
-    for (const e of effects) this.#queue.push(e);
-    if (!this.#pumping) this.#pump();
+    if (this.#pumping) {
+      for (let i = 0; i < effects.length; i++) this.#queue.push(effects[i] as SessionEffect);
+      return;
+    }
+    this.#pumping = true;
+    for (let i = 0; i < effects.length; i++) {
+      const effect = effects[i] as SessionEffect;
+      if (effect.type === 'persist' && this.#persist(effect)) {
+        this.#queue.splice(this.#queueHead, 0, ...effects.slice(i + 1));
+        return;
+      }
+      this.#perform(effect);
+    }
+    this.#pump();
   }
 
+  /** Performs queued effects (those added while performing); stops at an async persist. */
   #pump(): void {
     this.#pumping = true;
     while (this.#queueHead < this.#queue.length) {
       const effect = this.#queue[this.#queueHead++] as SessionEffect;
-      if (effect.type === 'persist' && this.#options.store !== undefined) {
-        const op = effect.operation;
-        const mid = op.op === 'putOutgoing' ? op.message.mid : undefined;
-        let result: void | Promise<void>;
-        try {
-          result = this.#options.store.apply(op);
-        } catch (cause) {
-          this.#storeFailed(cause, mid);
-          continue;
-        }
-        if (result instanceof Promise) {
-          result.then(() => this.#storedOutgoing(mid), (cause: unknown) => this.#storeFailed(cause, mid)).finally(() => this.#pump());
-          return;
-        }
-        this.#storedOutgoing(mid);
-        continue;
-      }
+      if (effect.type === 'persist' && this.#persist(effect)) return;
       this.#perform(effect);
     }
-    this.#queue = [];
-    this.#queueHead = 0;
+    if (this.#queueHead > 0) {
+      this.#queue = [];
+      this.#queueHead = 0;
+    }
     this.#pumping = false;
+  }
+
+  /** Applies a persist effect; true when it is async (the pump resumes when it settles). */
+  #persist(effect: Extract<SessionEffect, { type: 'persist' }>): boolean {
+    const store = this.#options.store;
+    if (store === undefined) return false;
+    const op = effect.operation;
+    const mid = op.op === 'putOutgoing' ? op.message.mid : undefined;
+    let result: void | Promise<void>;
+    try {
+      result = store.apply(op);
+    } catch (cause) {
+      this.#storeFailed(cause, mid);
+      return false;
+    }
+    if (result instanceof Promise) {
+      result.then(() => this.#storedOutgoing(mid), (cause: unknown) => this.#storeFailed(cause, mid)).finally(() => this.#pump());
+      return true;
+    }
+    this.#storedOutgoing(mid);
+    return false;
   }
 
   #storeFailed(cause: unknown, mid: number | undefined): void {
@@ -326,15 +491,15 @@ export class MqttEngine {
   #perform(effect: SessionEffect): void {
     switch (effect.type) {
       case 'send':
-        this.#log('debug', () => describePacket(effect.packet));
-        this.#gate?.write(effect.bytes);
+        if (this.#logging()) this.#log('debug', () => describePacket(effect.packet));
+        this.#link?.gate?.write(effect.bytes);
         return;
       case 'setTimer': {
         this.#clearTimer(effect.timer);
         const ms = Math.max(0, effect.at - this.#timers.now());
         this.#timerHandles.set(effect.timer, this.#timers.setTimeout(() => {
           this.#timerHandles.delete(effect.timer);
-          this.#apply(this.session.timerFired(effect.timer, this.#timers.now()));
+          this.#apply(this.#session.timerFired(effect.timer, this.#timers.now()));
         }, ms));
         return;
       }
@@ -343,9 +508,11 @@ export class MqttEngine {
         return;
       case 'connack': {
         const info = { sessionPresent: effect.sessionPresent, reasonCode: effect.reasonCode, properties: effect.properties };
-        if (this.session.state === 'connected') {
+        if (this.#session.state === 'connected') {
           this.#state = 'connected';
-          this.#attempt = 0;
+          this.#up = true;
+          this.#connectedAt = this.#timers.now();
+          if (this.#readPaused) this.#link?.connection?.pause?.();
           this.#connack?.resolve(info);
         }
         this.#events.emit('connect', info);
@@ -355,25 +522,22 @@ export class MqttEngine {
         this.#events.emit('message', effect.message);
         return;
       case 'published': {
-        const result: PublishResult = { mid: effect.mid, reasonCode: effect.reasonCode, properties: effect.properties };
-        const done = (): void => {
-          this.#requests.settle(effect.mid, result);
-          this.#events.emit('publish', result);
-        };
-        const qos0 = this.#requests.isQos0(effect.mid);
-        if (this.#gate !== undefined) this.#gate.afterWrites(done, qos0);
-        else done();
+        const handle = this.#requests.take(effect.mid);
+        const gate = this.#link?.gate;
+        // A QoS 0 publish whose bytes wait for drain completes when they are written.
+        if (handle !== undefined && handle.qos0 && gate !== undefined && gate.holdsLastWrite) gate.afterWrites(() => this.#published(handle, effect));
+        else this.#published(handle, effect);
         return;
       }
       case 'subscribed':
       case 'unsubscribed': {
-        const result: SubscribeResult = { mid: effect.mid, reasonCodes: effect.reasonCodes, properties: effect.properties };
-        this.#requests.settle(effect.mid, result);
-        this.#events.emit(effect.type === 'subscribed' ? 'subscribe' : 'unsubscribe', result);
+        this.#requests.take(effect.mid)?.resolve(effect);
+        if (this.#events.has(effect.type === 'subscribed' ? 'subscribe' : 'unsubscribe')) this.#events.emit(effect.type === 'subscribed' ? 'subscribe' : 'unsubscribe', effect);
         return;
       }
       case 'requestFailed':
-        this.#requests.settle(effect.mid, effect.error);
+        this.#requests.take(effect.mid)?.reject(effect.error);
+        this.#wake();
         return;
       case 'auth':
         this.#answerAuth(effect.reasonCode, effect.properties);
@@ -385,37 +549,55 @@ export class MqttEngine {
         this.#connack?.reject(effect.error);
         if (effect.error.code === 'KEEPALIVE_TIMEOUT') this.#deadLink = effect.error;
         return;
-      case 'close':
+      case 'close': {
+        const link = this.#link;
+        if (link === undefined) return;
         // A dead link will never answer a graceful close: drop it at once, so onDisconnect is not late.
-        if (this.#deadLink !== undefined) this.#connection?.destroy(this.#deadLink);
-        else this.#connection?.end();
+        if (this.#deadLink !== undefined) link.connection?.destroy(this.#deadLink);
+        else link.connection?.end();
         this.#deadLink = undefined;
+        // The Session is done with this link now: a new connect() need not wait for the socket to finish closing.
+        this.#detach(undefined);
         return;
+      }
       case 'disconnected': {
         for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
-        const wasConnected = this.#state === 'connected';
+        const wasConnected = this.#up;
+        this.#up = false;
         this.#connack?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed before CONNACK'));
         this.#events.emit('disconnect', { error: effect.error, reasonCode: effect.reasonCode, properties: effect.properties });
+        this.#wake();
         this.#lost(wasConnected);
         return;
       }
     }
   }
 
+  #published(handle: Completion<unknown> | undefined, effect: Extract<SessionEffect, { type: 'published' }>): void {
+    // The effect is the result (mid, reasonCode, properties): no object per publish.
+    if (handle !== undefined) {
+      const packetId = (effect as { readonly packetId?: number }).packetId;
+      if (packetId !== undefined) handle.packetId = packetId;
+      handle.resolve(effect);
+    }
+    if (this.#events.has('publish')) this.#events.emit('publish', effect as PublishResult);
+    if (this.#progress !== undefined) this.#wake();
+  }
+
   #answerAuth(reasonCode: number, properties: Properties | undefined): void {
-    const auth = this.#options.authenticator;
+    const auth = this.#live.authenticator;
     if (auth === undefined || reasonCode !== 0x18) return;
     Promise.resolve()
       .then(() => auth.challenge(properties?.authenticationData, properties))
       .then((data) => {
         const props: Properties = { authenticationMethod: auth.method, ...(data !== undefined ? { authenticationData: data } : {}) };
-        this.#apply(this.session.auth({ reasonCode: 0x18, properties: props }, this.#timers.now()));
+        this.#apply(this.#session.auth({ reasonCode: 0x18, properties: props }, this.#timers.now()));
       })
       .catch((cause: unknown) => {
         const error = new MqttError('AUTH_ERROR', 'the authenticator failed', { cause });
         this.#log('error', error.message);
         this.#connack?.reject(error);
-        this.#connection?.destroy(error);
+        this.#drop(error);
       });
   }
 
@@ -427,15 +609,28 @@ export class MqttEngine {
 
   // ---- requests ----------------------------------------------------------------------------
 
-  #track<R>(result: CommandResult, qos0: boolean, signal: AbortSignal | undefined): RequestHandle<R> {
-    const handle = this.#requests.open<R>(result.mid, result.rc, qos0, signal);
-    this.#apply(result.effects);
+  /** Performs a command's effects with its handle reachable without a table entry; tables it only if still pending. */
+  #track<H extends Completion<unknown>>(handle: H, result: CommandResult, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number }): H {
+    if (options.signal !== undefined || options.timeoutMs !== undefined) {
+      handle.watch(options, this.#timers, () => this.#requests.forget(handle.mid, handle));
+    }
+    this.#requests.current = handle;
+    try {
+      this.#apply(result.effects);
+    } finally {
+      this.#requests.current = undefined;
+    }
+    if (!handle.settled) this.#requests.add(handle);
     return handle;
   }
 
   /** A log line; a function is only called if a listener reads the message (hot paths pass one). */
+  #logging(): boolean {
+    return this.#events.has('log') && this.#options.wantsLog?.() !== false;
+  }
+
   #log(level: LogLevel, message: string | (() => string)): void {
-    if (!this.#events.has('log')) return;
+    if (!this.#logging()) return;
     if (typeof message === 'string') {
       this.#events.emit('log', { level, message });
       return;

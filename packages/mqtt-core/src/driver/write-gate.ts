@@ -45,15 +45,16 @@ export class WriteGate {
     }
   }
 
+  /** True when the last bytes written are held until drain. */
+  get holdsLastWrite(): boolean {
+    return this.#blocked && this.#lastWriteHeld;
+  }
+
   /**
-   * Runs `fn` once the last bytes written reached the transport: at once, unless they are held and
-   * `qos0` (only a QoS 0 publish completes on its write; those are the qos0Backlog).
+   * Runs `fn` once the bytes held now are written (call it only while `holdsLastWrite`): a QoS 0
+   * publish completes on its write; the ones held are the qos0Backlog.
    */
-  afterWrites(fn: () => void, qos0: boolean): void {
-    if (!(qos0 && this.#blocked && this.#lastWriteHeld)) {
-      fn();
-      return;
-    }
+  afterWrites(fn: () => void): void {
     this.#qos0Backlog++;
     this.#held.push(() => {
       this.#qos0Backlog--;
@@ -69,6 +70,8 @@ export class WriteGate {
       if (typeof item === 'function') {
         item();
       } else if (!this.connection.write(item)) {
+        // The transport took these bytes: the completions right behind them run now.
+        while (typeof this.#held[i + 1] === 'function') (this.#held[++i] as () => void)();
         this.#blocked = true;
         this.#held = this.#held.slice(i + 1);
         return;

@@ -45,6 +45,9 @@ interface CloseInfo {
 }
 
 
+/** Options configure() may change while connected. */
+const LIVE_OPTIONS: ReadonlySet<string> = new Set(['maxQueuedMessages', 'retryInterval', 'maxInflightMessages']);
+
 export class Session {
   readonly #options: ResolvedSessionOptions;
   readonly #flow: OutgoingFlow;
@@ -83,6 +86,24 @@ export class Session {
   /** Outgoing messages waiting (for the window or a connection). */
   get queuedCount(): number {
     return this.#flow.queuedCount;
+  }
+
+  /**
+   * Changes options (the engine calls it before each CONNECT, with the settings current then).
+   * `maxQueuedMessages` and `retryInterval` apply at once and `maxInflightMessages` at the next
+   * CONNACK, in any state; any other option only while disconnected (INVALID_STATE otherwise).
+   * `persistEffects` is fixed at construction. INVALID_ARGUMENT for an empty v3 id without clean session.
+   */
+  configure(options: Readonly<Partial<SessionOptions>>): void {
+    if (this.#state !== 'disconnected' && Object.keys(options).some((key) => !LIVE_OPTIONS.has(key))) {
+      this.#requireState(['disconnected'], 'configure');
+    }
+    const next = resolveSessionOptions({ ...this.#options, ...options, persistEffects: this.#options.persistEffects });
+    if (next.clientId === '' && !next.cleanSession && next.protocolVersion !== 5) {
+      throw new MqttError('INVALID_ARGUMENT', 'an empty clientId needs cleanSession: true [MQTT-3.1.3-7]');
+    }
+    // The flows hold the same options object: they see the new values from now on.
+    Object.assign(this.#options as SessionOptions, next);
   }
 
   // ---- connection lifecycle ------------------------------------------------------------------

@@ -17,6 +17,13 @@ export class FakeTransport implements Transport {
   current: { handlers: TransportHandlers; connection: TransportConnection } | undefined;
   /** How the engine closed each connection, in order. */
   readonly closedBy: Array<'end' | 'destroy'> = [];
+  /** end() leaves the connection half-open until `finishClosing()` (a real socket may take seconds). */
+  lingerOnEnd = false;
+  /** Connections not closed yet. */
+  open = 0;
+  /** pause()/resume() calls on the connections, in order. */
+  readonly flow: Array<'pause' | 'resume'> = [];
+  readonly #lingering: Array<() => void> = [];
 
   constructor(broker: ScriptedBroker) {
     this.broker = broker;
@@ -28,11 +35,13 @@ export class FakeTransport implements Transport {
       throw new Error('ECONNREFUSED');
     }
     this.connections++;
+    this.open++;
     this.broker.reset();
     let open = true;
     const close = (error?: MqttError): void => {
       if (!open) return;
       open = false;
+      this.open--;
       queueMicrotask(() => handlers.onClose(error));
     };
     const connection: TransportConnection = {
@@ -41,9 +50,12 @@ export class FakeTransport implements Transport {
         for (const answer of this.broker.feed(bytes)) queueMicrotask(() => open && handlers.onData(answer));
         return !this.blocked;
       },
+      pause: () => void this.flow.push('pause'),
+      resume: () => void this.flow.push('resume'),
       end: () => {
         this.closedBy.push('end');
-        close();
+        if (this.lingerOnEnd) this.#lingering.push(() => close());
+        else close();
       },
       destroy: (error) => {
         this.closedBy.push('destroy');
@@ -52,6 +64,11 @@ export class FakeTransport implements Transport {
     };
     this.current = { handlers, connection };
     return connection;
+  }
+
+  /** Lets connections left half-open by end() (with `lingerOnEnd`) finish closing. */
+  finishClosing(): void {
+    for (const close of this.#lingering.splice(0)) close();
   }
 
   /** The peer drops the connection. */

@@ -1,0 +1,32 @@
+// One connection attempt and, once open, its connection and write gate. The engine holds at most
+// one current Link; a Link that is no longer current is ignored (its data, drain and close events
+// change nothing), so a socket still closing can never act on the next connection.
+import type { TransportConnection } from '../transport.js';
+import { WriteGate, type WriteGateEvents } from './write-gate.js';
+
+export class Link {
+  connection: TransportConnection | undefined;
+  /** Set once the connection is open; undefined before. */
+  gate: WriteGate | undefined;
+  /** Resolves when the socket has closed (after onClose), so disconnect() can wait for it. */
+  readonly closed: Promise<void>;
+  #closed!: () => void;
+  #isClosed = false;
+
+  constructor() {
+    this.closed = new Promise<void>((resolve) => (this.#closed = resolve));
+  }
+
+  open(connection: TransportConnection, events: WriteGateEvents): void {
+    this.connection = connection;
+    this.gate = new WriteGate(connection, events);
+  }
+
+  /** The socket closed; true the first time only (a second report is ignored). */
+  close(): boolean {
+    if (this.#isClosed) return false;
+    this.#isClosed = true;
+    this.#closed();
+    return true;
+  }
+}
