@@ -544,6 +544,9 @@ export class MqttEngine {
         return;
       case 'persist':
         return;
+      case 'warning':
+        this.#log('warning', `${effect.error.code}: ${effect.error.message}`);
+        return;
       case 'error':
         this.#log('error', `${effect.error.code}: ${effect.error.message}`);
         this.#connack?.reject(effect.error);

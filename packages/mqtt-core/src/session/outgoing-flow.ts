@@ -25,7 +25,8 @@ export interface OutgoingMessage {
 }
 
 /** What an incoming PUBACK/PUBREC/PUBCOMP leads to. */
-export type AckOutcome = { readonly kind: 'done' } | { readonly kind: 'reply'; readonly packet: Packet } | { readonly kind: 'unknown' };
+/** `unknown`: the packet id is not in flight (a late or repeated ack); a `reply` may still be due. */
+export type AckOutcome = { readonly kind: 'done' } | { readonly kind: 'reply'; readonly packet: Packet; readonly unknown?: true } | { readonly kind: 'unknown' };
 
 const NO_ALIASES = new OutboundTopicAliases(0);
 
@@ -168,9 +169,10 @@ export class OutgoingFlow {
     if (packet.type === 'pubrec') {
       if (entry?.state === 'wait-pubcomp') return { kind: 'reply', packet: { type: 'pubrel', packetId: packet.packetId } };
       if (entry?.state !== 'wait-pubrec') {
-        // [MQTT-4.3.3] v5 answers an unknown PUBREC with PUBREL 0x92 instead of a protocol error.
-        if (this.#options.protocolVersion !== 5) return { kind: 'unknown' };
-        return { kind: 'reply', packet: { type: 'pubrel', packetId: packet.packetId, reasonCode: ReasonCode.PACKET_ID_NOT_FOUND } };
+        // An unknown PUBREC is answered with PUBREL, so a broker holding that id can finish its
+        // exchange: v5 says 0x92 Packet Identifier not found (4.3.3), 3.1.1 has no reason codes.
+        const v5 = this.#options.protocolVersion === 5;
+        return { kind: 'reply', unknown: true, packet: { type: 'pubrel', packetId: packet.packetId, ...(v5 ? { reasonCode: ReasonCode.PACKET_ID_NOT_FOUND } : {}) } };
       }
       if (reasonCode >= 0x80) return this.#complete(fx, entry, reasonCode, packet.properties);
       entry.state = 'wait-pubcomp';

@@ -338,7 +338,7 @@ export class Session {
       case 'pubcomp': {
         const outcome = this.#flow.acknowledge(fx, packet, now);
         if (outcome.kind === 'reply') this.#send(fx, now, outcome.packet);
-        else if (outcome.kind === 'unknown') this.#unknownId(fx, packet.type, packet.packetId);
+        if (outcome.kind === 'unknown' || (outcome.kind === 'reply' && outcome.unknown === true)) this.#unknownId(fx, packet.type, packet.packetId);
         this.#pump(fx, now);
         return;
       }
@@ -391,10 +391,13 @@ export class Session {
     this.#pump(fx, now);
   }
 
+  /**
+   * An ack for a packet id that is not in flight: neither 3.1.1 nor 5.0 makes it a protocol error
+   * (a broker acknowledges both a message and its DUP resend [MQTT-4.3.2-2]; v5 even has 0x92), and
+   * Paho and libmosquitto ignore it. Reported as a warning; the connection stays up.
+   */
   #unknownId(fx: SessionEffect[], type: string, packetId: number): void {
-    const v = this.#options.protocolVersion;
-    const error = new MqttError('UNKNOWN_PACKET_ID', `${type.toUpperCase()} for packet id ${packetId}, which is not in flight`, { reasonCode: ReasonCode.PROTOCOL_ERROR });
-    this.#fail(fx, error, v === 5 ? ReasonCode.PROTOCOL_ERROR : undefined);
+    fx.push({ type: 'warning', error: new MqttError('UNKNOWN_PACKET_ID', `${type.toUpperCase()} for packet id ${packetId}, which is not in flight: ignored`) });
   }
 
   // ---- helpers -------------------------------------------------------------------------------
