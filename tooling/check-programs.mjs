@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isInstalled, owningPackage, programsFor, stageOf } from './system-programs.mjs';
+import { isInstalled, owningPackages, programsFor, stageOf } from './system-programs.mjs';
 
 const rootArg = process.argv.indexOf('--root');
 const root = rootArg > 0 ? `${process.argv[rootArg + 1].replace(/\/$/, '')}/` : fileURLToPath(new URL('..', import.meta.url));
@@ -35,12 +35,13 @@ for (const file of files) {
 }
 
 const stage = stageOf(process.argv);
+const owners = owningPackages(programsFor(stage).map((p) => p.path));
 for (const program of programsFor(stage)) {
   if (!existsSync(program.path)) {
     problems.push(`${program.name}: ${program.path} is missing; ensure-system-deps should have installed Debian package ${program.package}`);
     continue;
   }
-  const owner = owningPackage(program.path);
+  const owner = owners.get(program.path);
   if (owner !== undefined && owner !== program.package) problems.push(`${program.name}: the table says Debian package ${program.package}, dpkg says ${program.path} belongs to ${owner}`);
   for (const pkg of program.needs) if (!isInstalled(pkg)) problems.push(`${program.name} needs Debian package ${pkg}, which is not installed`);
 }

@@ -29,12 +29,18 @@ export function isInstalled(pkg) {
   }
 }
 
-/** The package dpkg says owns `path`, or undefined. */
-export function owningPackage(path) {
+/** The package dpkg says owns each of `paths` (one dpkg-query for all), keyed by path. */
+export function owningPackages(paths) {
+  const owners = new Map();
+  let out = '';
   try {
-    const line = execFileSync('dpkg-query', ['-S', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return line.split(':')[0]?.trim();
-  } catch {
-    return undefined;
+    out = execFileSync('dpkg-query', ['-S', ...paths], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    out = typeof error.stdout === 'string' ? error.stdout : ''; // exit 1 when some path has no owner
   }
+  for (const line of out.split('\n')) {
+    const colon = line.indexOf(': ');
+    if (colon > 0) owners.set(line.slice(colon + 2).trim(), line.slice(0, colon).split(',')[0].trim());
+  }
+  return owners;
 }

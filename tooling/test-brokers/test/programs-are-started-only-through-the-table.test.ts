@@ -38,4 +38,4 @@ it('fails a tree with a file that starts a process on its own, and passes it onc
   await writeFile(join(dir, 'src', 'rogue.test.ts'), "import { runProgram } from '@x/test-brokers';\nawait runProgram('mosquitto_pub', []);\n");
   const { stdout } = await runNode([checkScript, '--root', dir]);
   expect(stdout).toContain('every program started goes through the table');
-});
+}, 60_000);
