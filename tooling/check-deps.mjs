@@ -20,6 +20,7 @@ const RULES = {
     node: true,
     external: [],
   },
+  '@x/mqtt-cli': { allow: ['@x/mqtt'], node: true, external: [] },
 };
 
 const NODE_BUILTINS = new Set(['fs', 'net', 'tls', 'os', 'path', 'crypto', 'events', 'stream', 'dns', 'http', 'https', 'url', 'util', 'buffer', 'child_process', 'timers']);
