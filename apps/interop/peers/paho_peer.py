@@ -52,9 +52,10 @@ def main():
         return 2
 
     if spec["mode"] == "sub":
-        result, mid = client.subscribe(spec["topic"], spec.get("qos", 0))
+        # on_subscribe first: the network thread may handle the SUBACK before subscribe() returns.
         acked = {"done": False}
         client.on_subscribe = lambda *args: acked.update(done=True)
+        result, mid = client.subscribe(spec["topic"], spec.get("qos", 0))
         while not acked["done"] and time.time() < deadline:
             time.sleep(0.01)
         emit(event="ready")
