@@ -67,17 +67,20 @@ const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TI
  * with `protocol: MQTTv31` or `MQTTv311` given, MQTT 5 properties are a compile error.
  */
 export class ClientBase<P extends MqttProtocol = MqttProtocol> {
-  onConnect: OnConnect<this> | undefined;
-  onDisconnect: OnDisconnect<this> | undefined;
-  onMessage: OnMessage<this> | undefined;
-  onPublish: OnPublish<this> | undefined;
-  onSubscribe: OnSubscribe<this> | undefined;
-  onUnsubscribe: OnUnsubscribe<this> | undefined;
-  onLog: OnLog<this> | undefined;
-  onSocketOpen: OnSocket<this> | undefined;
-  onSocketClose: OnSocket<this> | undefined;
-  onSocketRegisterWrite: OnSocket<this> | undefined;
-  onSocketUnregisterWrite: OnSocket<this> | undefined;
+  // Callbacks: assign a function (`client.onConnect = fn`) or override the method in a subclass
+  // (`class MyClient extends Client { onConnect() {...} }`). They are declared as optional methods,
+  // not fields: a field would be an own property set to undefined that hides the subclass's method.
+  onConnect?(...args: Parameters<OnConnect<this>>): void;
+  onDisconnect?(...args: Parameters<OnDisconnect<this>>): void;
+  onMessage?(...args: Parameters<OnMessage<this>>): void;
+  onPublish?(...args: Parameters<OnPublish<this>>): void;
+  onSubscribe?(...args: Parameters<OnSubscribe<this>>): void;
+  onUnsubscribe?(...args: Parameters<OnUnsubscribe<this>>): void;
+  onLog?(...args: Parameters<OnLog<this>>): void;
+  onSocketOpen?(...args: Parameters<OnSocket<this>>): void;
+  onSocketClose?(...args: Parameters<OnSocket<this>>): void;
+  onSocketRegisterWrite?(...args: Parameters<OnSocket<this>>): void;
+  onSocketUnregisterWrite?(...args: Parameters<OnSocket<this>>): void;
 
   readonly #platform: Platform;
   #settings: ClientSettings;
