@@ -44,6 +44,13 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   autoTopicAlias?: boolean;
   /** The largest packet accepted from the broker, bytes. Defaults to no limit. */
   maximumPacketSize?: number;
+  /**
+   * Paho's suppress_exceptions. An exception thrown by a callback (onMessage, onConnect, a
+   * messageCallbackAdd handler, ...) is always logged at MQTT_LOG_ERR; by default it is then
+   * rethrown asynchronously (it reaches 'uncaughtException' / the browser's error event, as a
+   * throwing Node event listener does). true: only log it and keep running. Defaults to false.
+   */
+  suppressExceptions?: boolean;
 }
 
 /** tlsSet(): the seed's tls_set arguments, in node:tls terms. */

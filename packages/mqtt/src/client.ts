@@ -67,17 +67,42 @@ const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TI
  * with `protocol: MQTTv31` or `MQTTv311` given, MQTT 5 properties are a compile error.
  */
 export class ClientBase<P extends MqttProtocol = MqttProtocol> {
-  onConnect: OnConnect<this> | undefined;
-  onDisconnect: OnDisconnect<this> | undefined;
-  onMessage: OnMessage<this> | undefined;
-  onPublish: OnPublish<this> | undefined;
-  onSubscribe: OnSubscribe<this> | undefined;
-  onUnsubscribe: OnUnsubscribe<this> | undefined;
-  onLog: OnLog<this> | undefined;
-  onSocketOpen: OnSocket<this> | undefined;
-  onSocketClose: OnSocket<this> | undefined;
-  onSocketRegisterWrite: OnSocket<this> | undefined;
-  onSocketUnregisterWrite: OnSocket<this> | undefined;
+  // Callbacks: assign a function (`client.onConnect = fn`) or override the method in a subclass
+  // (`class MyClient extends Client { onConnect() {...} }`). They are declared as optional methods,
+  // not fields: a field would be an own property set to undefined that hides the subclass's method.
+  onConnect?(...args: Parameters<OnConnect<this>>): void;
+  onDisconnect?(...args: Parameters<OnDisconnect<this>>): void;
+  onMessage?(...args: Parameters<OnMessage<this>>): void;
+  onPublish?(...args: Parameters<OnPublish<this>>): void;
+  onSubscribe?(...args: Parameters<OnSubscribe<this>>): void;
+  onUnsubscribe?(...args: Parameters<OnUnsubscribe<this>>): void;
+  onLog?(...args: Parameters<OnLog<this>>): void;
+  onSocketOpen?(...args: Parameters<OnSocket<this>>): void;
+  onSocketClose?(...args: Parameters<OnSocket<this>>): void;
+  onSocketRegisterWrite?(...args: Parameters<OnSocket<this>>): void;
+  onSocketUnregisterWrite?(...args: Parameters<OnSocket<this>>): void;
+
+  /**
+   * Calls a user callback. What it throws is never silent: it is logged at MQTT_LOG_ERR and, unless
+   * `suppressExceptions`, rethrown from a microtask, as an exception in a Node event listener
+   * surfaces ('uncaughtException', or the browser's error event); the client itself carries on.
+   */
+  #run<A extends unknown[]>(name: string, callback: ((...args: A) => void) | undefined, ...args: A): void {
+    if (callback === undefined) return;
+    try {
+      callback.apply(this, args);
+    } catch (error) {
+      this.#callbackThrew(name, error);
+    }
+  }
+
+  #callbackThrew(what: string, error: unknown): void {
+    this.#log(LOG_LEVELS.error, `${what} threw: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}`);
+    if (this.#settings.options.suppressExceptions === true) return;
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
 
   readonly #platform: Platform;
   #settings: ClientSettings;
@@ -432,12 +457,12 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #attach(engine: MqttEngine): void {
     engine.on('connect', (c) => {
       if (engine.state === 'connected') this.#acceptedSinceCall++;
-      this.onConnect?.(this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
+      this.#run('onConnect', this.onConnect, this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
       this.#poke();
     });
     engine.on('disconnect', (d) => {
       const rc = pahoRc(d.error);
-      this.onDisconnect?.(this, this.#userdata, rc, d.properties, d.reasonCode);
+      this.#run('onDisconnect', this.onDisconnect, this, this.#userdata, rc, d.properties, d.reasonCode);
       this.#poke();
       if (!this.#connectRequested) this.#foreverSettled(MQTT_ERR_SUCCESS);
       // The engine decides whether to reconnect after this event: look once it has.
@@ -449,29 +474,29 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
       });
     });
     engine.on('message', (m) => {
-      this.#dispatch.dispatch(m, (message) => this.onMessage?.(this, this.#userdata, message), (what, error) => this.#log(LOG_LEVELS.error, `${what} threw: ${String(error)}`));
+      this.#dispatch.dispatch(m, (message) => this.#run('onMessage', this.onMessage, this, this.#userdata, message), (what, error) => this.#callbackThrew(what, error));
       this.#poke();
     });
     engine.on('publish', (p) => {
-      this.onPublish?.(this, this.#userdata, p.mid, p.reasonCode, p.properties);
+      this.#run('onPublish', this.onPublish, this, this.#userdata, p.mid, p.reasonCode, p.properties);
       if (this.#activity.size > 0) this.#poke();
     });
-    engine.on('subscribe', (s) => this.onSubscribe?.(this, this.#userdata, s.mid, s.reasonCodes, s.properties));
-    engine.on('unsubscribe', (u) => this.onUnsubscribe?.(this, this.#userdata, u.mid, u.properties, u.reasonCodes));
+    engine.on('subscribe', (s) => this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties));
+    engine.on('unsubscribe', (u) => this.#run('onUnsubscribe', this.onUnsubscribe, this, this.#userdata, u.mid, u.properties, u.reasonCodes));
     engine.on('log', (entry) => {
       // entry.message may be built lazily: read it only when someone listens.
       if (this.onLog !== undefined || this.#logger !== undefined) this.#log(LOG_LEVELS[entry.level], entry.message);
     });
     engine.on('socketOpen', (c) => {
       this.#socket = c;
-      this.onSocketOpen?.(this, this.#userdata, c.raw);
+      this.#run('onSocketOpen', this.onSocketOpen, this, this.#userdata, c.raw);
     });
     engine.on('socketClose', (c) => {
-      this.onSocketClose?.(this, this.#userdata, c.raw);
+      this.#run('onSocketClose', this.onSocketClose, this, this.#userdata, c.raw);
       if (this.#socket === c) this.#socket = undefined;
     });
-    engine.on('socketRegisterWrite', (c) => this.onSocketRegisterWrite?.(this, this.#userdata, c.raw));
-    engine.on('socketUnregisterWrite', (c) => this.onSocketUnregisterWrite?.(this, this.#userdata, c.raw));
+    engine.on('socketRegisterWrite', (c) => this.#run('onSocketRegisterWrite', this.onSocketRegisterWrite, this, this.#userdata, c.raw));
+    engine.on('socketUnregisterWrite', (c) => this.#run('onSocketUnregisterWrite', this.onSocketUnregisterWrite, this, this.#userdata, c.raw));
   }
 
   #startConnecting(retry: boolean, fail: (error: unknown) => void): void {
