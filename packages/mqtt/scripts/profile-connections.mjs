@@ -1,4 +1,4 @@
-// What a connection costs: N clients connected to profile-peer.mjs, RSS / heap / external per
+// What a connection costs: N clients connected to tooling/bench/src/raw-peer.mjs, RSS / heap / external per
 // connection after gc(). Usage: node --expose-gc profile-connections.mjs PORT N (build first)
 import { Client } from '@x/mqtt';
 

@@ -1,5 +1,5 @@
 // Client-only publish profile (built packages): N publishes at QoS q, at most W awaited at once,
-// against profile-peer.mjs. Usage: node profile-publish.mjs PORT QOS N W (build first)
+// against tooling/bench/src/raw-peer.mjs. Usage: node profile-publish.mjs PORT QOS N W (build first)
 import { Client } from '@x/mqtt';
 
 const [port = '18830', qosArg = '0', nArg = '200000', wArg = '100'] = process.argv.slice(2);

@@ -1,9 +1,10 @@
 // Benchmarks, side by side with MQTT.js and mqtt-packet in the same run. Prints Markdown tables.
-// usage: pnpm bench [--quick] [codec] [size] [client] [store]   (no section: all of them)
+// usage: pnpm bench [--quick] [codec] [size] [client-only] [client] [store]   (no section: all of them)
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { benchClient } from './client.js';
+import { benchClientOnly } from './client-only.js';
 import { benchCodec } from './codec.js';
 import { bundleSize, fileSize, printSizes, benchDir, type SizeRow } from './size.js';
 
@@ -26,9 +27,11 @@ if (wants('size')) {
   printSizes([
     await bundleSize('@x/mqtt-codec (encode + Decoder)', "export { encode, Decoder } from '@x/mqtt-codec';", benchDir),
     facade,
-    fileSize('MQTT.js 5.14.1 dist/mqtt.min.js', readFileSync(mqttJsMin)),
+    fileSize('MQTT.js 5.16.0 dist/mqtt.min.js', readFileSync(mqttJsMin)),
   ]);
 }
+
+if (wants('client-only')) await benchClientOnly(quick);
 
 if (wants('client')) await benchClient(quick);
 

@@ -1,6 +1,6 @@
 // A raw-socket MQTT peer for profiling the client alone: answers CONNECT with CONNACK, PUBLISH
 // QoS 1 with PUBACK, QoS 2 with PUBREC (and PUBREL with PUBCOMP), PINGREQ with PINGRESP, and
-// swallows the rest. Usage: node profile-peer.mjs PORT (prints "ready" once listening).
+// swallows the rest. Usage: node raw-peer.mjs PORT (prints "ready" once listening).
 import { createServer } from 'node:net';
 
 const port = Number(process.argv[2] ?? 18830);
