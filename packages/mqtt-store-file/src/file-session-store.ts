@@ -23,6 +23,9 @@ import { SessionState } from './session-state.js';
 export const LOG_FILE = 'session.log';
 export const COMPACT_FILE = 'session.log.tmp';
 export const LOCK_FILE = 'session.lock';
+/** The log holds queued payloads: readable by the owner only (the lock too, see lock-file.ts). */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
 
 /** Counters since open(), for monitoring and benchmarks. */
 export interface FileSessionStoreStats {
@@ -85,7 +88,8 @@ export class FileSessionStore implements SessionStore {
     if (!(resolved.compactRatio >= 1)) throw invalidArgument('compactRatio must be >= 1');
 
     const dir = resolve(directory);
-    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    // 0700 for a directory we create; an existing one keeps its mode (never loosened). [issue 11.13]
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE }).catch((error: unknown) => {
       throw storeError(`cannot create directory ${dir}`, error);
     });
     const lock = await LockFile.acquire(join(dir, LOCK_FILE));
@@ -105,7 +109,8 @@ export class FileSessionStore implements SessionStore {
       for (const record of scan.records) state.apply(record.entry, record.bytes.slice());
       const corruption = scan.damage === undefined ? undefined : corruptionReport(file, bytes.length, scan.records.length, scan.damage);
 
-      handle = await open(file, bytes.length === 0 ? 'w+' : 'r+');
+      handle = await open(file, bytes.length === 0 ? 'w+' : 'r+', PRIVATE_FILE_MODE);
+      await tightenMode(handle);
       let size = scan.validLength;
       if (size === 0) {
         // New, empty, or not even a valid header: start a fresh log.
@@ -220,7 +225,7 @@ export class FileSessionStore implements SessionStore {
    */
   async #compact(): Promise<void> {
     const tmp = join(this.#directory, COMPACT_FILE);
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       const bytes = Buffer.concat(this.#state.compacted());
       await writeAll(handle, bytes, 0);
@@ -247,6 +252,13 @@ async function readLog(file: string): Promise<Uint8Array> {
     if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return new Uint8Array(0);
     throw storeError(`cannot read ${file}`, error);
   }
+}
+
+/** A log left group- or world-readable (by an older version) is made owner-only; never loosened. */
+async function tightenMode(handle: FileHandle): Promise<void> {
+  if (process.platform === 'win32') return;
+  const { mode } = await handle.stat();
+  if ((mode & 0o077) !== 0) await handle.chmod(mode & 0o700);
 }
 
 /** pwrite until every byte is written (a write may be partial). */

@@ -22,7 +22,7 @@ export class LockFile {
     if (heldHere.has(path)) throw held(path, `another FileSessionStore in this process (pid ${process.pid})`);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        const handle = await open(path, 'wx');
+        const handle = await open(path, 'wx', 0o600);
         try {
           await handle.writeFile(`${process.pid}\n`);
         } finally {
