@@ -3,7 +3,8 @@
 // MalformedRecord, never returns garbage.
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** Fatal: bytes that are not UTF-8 were not written by TextEncoder, so the record is not ours. */
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Thrown by ByteReader (and the record decoder) for bytes that cannot be a record. Internal. */
 export class MalformedRecord extends Error {
@@ -145,7 +146,12 @@ export class ByteReader {
   string(): string {
     const length = this.varint();
     this.#need(length);
-    const value = decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + length));
+    let value: string;
+    try {
+      value = decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + length));
+    } catch {
+      throw new MalformedRecord('a string that is not UTF-8');
+    }
     this.#offset += length;
     return value;
   }

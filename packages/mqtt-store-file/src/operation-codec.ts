@@ -5,6 +5,7 @@
 import { MqttError } from '@x/mqtt-codec';
 import type { OutgoingState, StoredMessage, StoreOperation } from '@x/mqtt-core';
 import { ByteReader, ByteWriter, MalformedRecord } from './bytes.js';
+import { isPacketId, unsendableReason } from './sendable.js';
 import { readValue, writeValue } from './value-codec.js';
 
 type Properties = NonNullable<StoredMessage['properties']>;
@@ -61,6 +62,11 @@ function encodePut(message: StoredMessage): Uint8Array {
   if (state < 0) throw invalid(`unknown outgoing state ${String(message.state)}`);
   if (message.qos !== 0 && message.qos !== 1 && message.qos !== 2) throw invalid(`invalid QoS ${String(message.qos)}`);
   if (!(message.payload instanceof Uint8Array)) throw invalid('payload is not a Uint8Array');
+  if (typeof message.topic !== 'string') throw invalid('topic is not a string');
+  if (message.packetId !== undefined) checkPacketId(message.packetId);
+  // Never write what open() would refuse to read back: that would drop every later record too.
+  const unsendable = unsendableReason(message);
+  if (unsendable !== undefined) throw invalid(`message ${message.mid} cannot be sent: ${unsendable}`);
   let flags: number = message.qos;
   if (message.retain) flags |= FLAG_RETAIN;
   if (message.packetId !== undefined) flags |= FLAG_PACKET_ID;
@@ -91,10 +97,10 @@ export function decodeEntry(body: Uint8Array): LogEntry {
       entry = { op: 'deleteOutgoing', mid: reader.varint() };
       break;
     case OpCode.putIncoming:
-      entry = { op: 'putIncoming', packetId: reader.varint() };
+      entry = { op: 'putIncoming', packetId: readPacketId(reader) };
       break;
     case OpCode.deleteIncoming:
-      entry = { op: 'deleteIncoming', packetId: reader.varint() };
+      entry = { op: 'deleteIncoming', packetId: readPacketId(reader) };
       break;
     case OpCode.clearIncoming:
       entry = { op: 'clearIncoming' };
@@ -115,7 +121,7 @@ function decodePut(reader: ByteReader): StoredMessage {
   const state = STATES[reader.u8()];
   const qos = flags & 0b11;
   if (state === undefined || (qos !== 0 && qos !== 1 && qos !== 2) || flags & 0b1110_0000) throw new MalformedRecord('bad putOutgoing flags or state');
-  const packetId = flags & FLAG_PACKET_ID ? reader.varint() : undefined;
+  const packetId = flags & FLAG_PACKET_ID ? readPacketId(reader) : undefined;
   const topic = reader.string();
   let properties: Properties | undefined;
   if (flags & FLAG_PROPERTIES) {
@@ -127,7 +133,17 @@ function decodePut(reader: ByteReader): StoredMessage {
     properties = value as Properties;
   }
   const payload = reader.raw(reader.remaining);
-  return { mid, topic, payload, qos, retain: (flags & FLAG_RETAIN) !== 0, properties, packetId, state };
+  const message: StoredMessage = { mid, topic, payload, qos, retain: (flags & FLAG_RETAIN) !== 0, properties, packetId, state };
+  // A record with a valid CRC is still only data: hand the session nothing it cannot send. [issue 11.3]
+  const unsendable = unsendableReason(message);
+  if (unsendable !== undefined) throw new MalformedRecord(`message ${mid} cannot be sent: ${unsendable}`);
+  return message;
+}
+
+function readPacketId(reader: ByteReader): number {
+  const packetId = reader.varint();
+  if (!isPacketId(packetId)) throw new MalformedRecord(`packet id ${packetId} is out of range 1-65535`); // [MQTT-2.3.1-1]
+  return packetId;
 }
 
 function checkMid(mid: number): number {
@@ -136,7 +152,7 @@ function checkMid(mid: number): number {
 }
 
 function checkPacketId(packetId: number): number {
-  if (!Number.isInteger(packetId) || packetId < 1 || packetId > 0xffff) throw invalid(`packet id ${packetId} is out of range`);
+  if (!isPacketId(packetId)) throw invalid(`packet id ${packetId} is out of range`);
   return packetId;
 }
 

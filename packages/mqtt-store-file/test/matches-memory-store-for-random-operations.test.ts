@@ -17,21 +17,33 @@ const properties = fc.record(
     correlationData: fc.uint8Array({ maxLength: 16 }),
     subscriptionIdentifiers: fc.array(fc.integer({ min: 1, max: 268435455 }), { maxLength: 3 }),
     userProperties: fc.array(fc.tuple(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' })), { maxLength: 3 }),
-    requestProblemInformation: fc.boolean(),
+    responseTopic: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((topic) => !/[+#\u0000]/.test(topic)),
   },
   { requiredKeys: [] },
 );
 
-const storedMessage: fc.Arbitrary<StoredMessage> = fc.record({
-  mid: fc.integer({ min: 1, max: 8 }),
-  topic: fc.string({ unit: 'grapheme', maxLength: 12 }),
-  payload: fc.uint8Array({ maxLength: 40 }),
+// Only sendable messages: the store refuses the rest (see refuses-a-crafted-record-it-could-not-send).
+const flow = fc.oneof(
+  fc.record({ qos: fc.constant(1 as const), state: fc.constantFrom('wait-puback' as const) }),
+  fc.record({ qos: fc.constant(2 as const), state: fc.constantFrom('wait-pubrec' as const, 'wait-pubcomp' as const) }),
+);
+const inFlight = fc.record({ flow, packetId: fc.integer({ min: 1, max: 65535 }) }).map(({ flow: f, packetId: id }) => ({ ...f, packetId: id as number | undefined }));
+const queued = fc.record({
   qos: fc.constantFrom(1 as const, 2 as const),
-  retain: fc.boolean(),
-  properties: fc.option(properties, { nil: undefined }),
+  state: fc.constant('queued' as const),
   packetId: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
-  state: fc.constantFrom('queued' as const, 'wait-puback' as const, 'wait-pubrec' as const, 'wait-pubcomp' as const),
 });
+
+const storedMessage: fc.Arbitrary<StoredMessage> = fc
+  .record({
+    mid: fc.integer({ min: 1, max: 8 }),
+    topic: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((topic) => !/[+#\u0000]/.test(topic)),
+    payload: fc.uint8Array({ maxLength: 40 }),
+    where: fc.oneof(inFlight, queued),
+    retain: fc.boolean(),
+    properties: fc.option(properties, { nil: undefined }),
+  })
+  .map(({ where, ...rest }) => ({ ...rest, ...where }));
 
 const packetId = fc.integer({ min: 1, max: 6 });
 const operation: fc.Arbitrary<StoreOperation> = fc.oneof(
