@@ -1,31 +1,19 @@
 // pause() stops reading the socket (no onData, TCP flow control holds the peer) until resume(),
 // which delivers what waited, in order.
-import { createServer, type Socket } from 'node:net';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { tcpTransport } from '../src/index.js';
+import { useLoopbackPeer } from './support/loopback-peer.js';
 
-let peer: Socket | undefined;
-const server = createServer((socket) => {
-  peer = socket;
-  socket.on('error', () => undefined);
-});
-let port = 0;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+const loopback = useLoopbackPeer();
 
 test('bytes sent while paused arrive only after resume()', async () => {
   const received: number[] = [];
-  const connection = await tcpTransport({ host: '127.0.0.1', port }).connect({ onData: (b) => received.push(...b), onDrain() {}, onClose() {} });
-  await expect.poll(() => peer).toBeDefined();
-  peer?.write(Buffer.from([1]));
+  const connection = await tcpTransport({ host: '127.0.0.1', port: loopback.port() }).connect({ onData: (b) => received.push(...b), onDrain() {}, onClose() {} });
+  await expect.poll(() => loopback.peer()).toBeDefined();
+  loopback.peer()?.write(Buffer.from([1]));
   await expect.poll(() => received).toEqual([1]);
   connection.pause?.();
-  peer?.write(Buffer.from([2, 3]));
+  loopback.peer()?.write(Buffer.from([2, 3]));
   await new Promise((resolve) => setTimeout(resolve, 150));
   expect(received).toEqual([1]);
   connection.resume?.();
