@@ -2,7 +2,7 @@
 // that turns them into a connected @x/mqtt Client. Invariant: a refused or failed connection throws
 // an MqttError (one stderr line in main), and no client is left open behind it.
 import { readFileSync } from 'node:fs';
-import { Client, MQTT_LOG_DEBUG, MQTTv31, MQTTv311, MQTTv5, connackString, type ConnectResult, type MqttMessage, type MqttProtocol, type QoS } from '@x/mqtt';
+import { Client, MQTT_LOG_DEBUG, MQTTv31, MQTTv311, MQTTv5, type ConnectResult, type MqttProtocol, type QoS } from '@x/mqtt';
 import { numberFlag, usageError } from './cli-error.js';
 import type { PropertySets } from './properties.js';
 
@@ -159,23 +159,12 @@ export function makeClient(values: ConnectionValues, properties: PropertySets, t
 }
 
 /**
- * -d: packets sent come from the client's DEBUG log (passwords already masked there); packets
- * received are told by the callbacks they cause (CONNACK, PUBLISH, SUBACK, UNSUBACK, acks).
+ * -d: every packet sent and received, from the client's DEBUG log ("Sending ...", "Received ...",
+ * with credentials and payloads never shown there), as mosquitto_pub -d prints them.
  */
 function traceTo(client: Client, write: (line: string) => void): void {
-  const id = (): string => client.clientId;
   client.onLog = (_c, _u, level, buf) => {
-    if (level === MQTT_LOG_DEBUG && buf.startsWith('Sending')) write(`Client ${id()} ${buf.replace(/^Sending/, 'sending')}`);
+    if (level !== MQTT_LOG_DEBUG) return;
+    if (buf.startsWith('Sending') || buf.startsWith('Received')) write(`Client ${client.clientId} ${buf.replace(/^Sending/, 'sending').replace(/^Received/, 'received')}`);
   };
-  client.onConnect = (_c, _u, flags, rc) => write(`Client ${id()} received CONNACK (${flags.sessionPresent ? 1 : 0}, ${rc}) ${connackString(rc)}`);
-  client.onSubscribe = (_c, _u, mid, granted) => write(`Client ${id()} received SUBACK (Mid: ${mid}) granted ${granted.join(', ')}`);
-  client.onUnsubscribe = (_c, _u, mid) => write(`Client ${id()} received UNSUBACK (Mid: ${mid})`);
-  client.onPublish = (_c, _u, mid, reasonCode) => {
-    if (mid !== 0) write(`Client ${id()} publish ${mid} acknowledged (reason code ${reasonCode ?? 0})`);
-  };
-}
-
-/** -d's line for a PUBLISH received (sub prints it from its message handler). */
-export function describeReceived(clientId: string, m: MqttMessage): string {
-  return `Client ${clientId} received PUBLISH (d${m.dup ? 1 : 0}, q${m.qos}, r${m.retain ? 1 : 0}, m${m.mid}, '${m.topic}', ... (${m.payload.length} bytes))`;
 }

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { MQTTv5, topicMatchesSub, type MqttMessage, type QoS } from '@x/mqtt';
 import { numberFlag, usageError } from './cli-error.js';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, connectClient, describeReceived, targetOf } from './connection.js';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, connectClient, targetOf } from './connection.js';
 import { formatMessage, jsonLine } from './format.js';
 import { takeProperties } from './properties.js';
 
@@ -82,7 +82,6 @@ export async function sub(argv: readonly string[], signal: AbortSignal): Promise
     signal.addEventListener('abort', () => finish(0), { once: true });
     if (signal.aborted) finish(0);
     client.onMessage = (_c, _u, m) => {
-      if (values.debug === true) process.stderr.write(`${describeReceived(client.clientId, m)}\n`);
       if (count > 0 && printed >= count) return;
       if (values['retained-only'] === true && !m.retain) return finish(0);
       if (values['no-retained'] === true && m.retain) return;

@@ -342,7 +342,7 @@ export class MqttEngine {
   #handlers(link: Link): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
     return {
       onData: (bytes) => {
-        if (link === this.#link) this.#apply(this.#session.receive(bytes, this.#timers.now()));
+        if (link === this.#link) this.#apply(this.#session.receive(bytes, this.#timers.now(), this.#logging()));
       },
       onDrain: () => {
         if (link === this.#link) link.gate?.drain();
@@ -491,7 +491,7 @@ export class MqttEngine {
   #perform(effect: SessionEffect): void {
     switch (effect.type) {
       case 'send':
-        if (this.#logging()) this.#log('debug', () => describePacket(effect.packet));
+        if (this.#logging()) this.#log('debug', () => describePacket(effect.packet, 'Sending'));
         this.#link?.gate?.write(effect.bytes);
         return;
       case 'setTimer': {
@@ -543,6 +543,9 @@ export class MqttEngine {
         this.#answerAuth(effect.reasonCode, effect.properties);
         return;
       case 'persist':
+        return;
+      case 'received':
+        this.#log('debug', () => describePacket(effect.packet, 'Received'));
         return;
       case 'warning':
         this.#log('warning', `${effect.error.code}: ${effect.error.message}`);

@@ -51,6 +51,8 @@ export type SessionEffect =
   | { readonly type: 'persist'; readonly operation: StoreOperation }
   /** Something went wrong: a refusal, a broker breaking the protocol, a keepalive timeout. */
   | { readonly type: 'error'; readonly error: MqttError }
+  /** A packet decoded from the broker, before it is handled: only when receive() was asked to trace. */
+  | { readonly type: 'received'; readonly packet: Packet }
   /** Something odd the session tolerated (an ack for a packet id not in flight): log it; nothing closes. */
   | { readonly type: 'warning'; readonly error: MqttError }
   /** Close the connection after flushing what was sent; then call connectionClosed(). */

@@ -164,7 +164,8 @@ export class Session {
   }
 
   /** Bytes from the broker, any chunk size. */
-  receive(bytes: Uint8Array, now: number): SessionEffect[] {
+  /** `trace`: also answer a `received` effect per decoded packet (for packet logs; off costs nothing). */
+  receive(bytes: Uint8Array, now: number, trace = false): SessionEffect[] {
     const fx: SessionEffect[] = [];
     const decoder = this.#decoder;
     if (decoder === undefined || (this.#state !== 'connecting' && this.#state !== 'connected')) return fx;
@@ -179,6 +180,7 @@ export class Session {
     for (const packet of packets) {
       if (this.#state !== 'connecting' && this.#state !== 'connected') break;
       this.#keepalive?.received(now);
+      if (trace) fx.push({ type: 'received', packet });
       this.#handle(fx, packet, now);
     }
     return this.#finish(fx, now);
