@@ -6,7 +6,7 @@ import { checkProtocolVersion } from './connect.js';
 import { asMqttError, invalidPacket } from './fail.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { Packet, ProtocolVersion } from './packets.js';
-import { encodePublish } from './publish.js';
+import { encodePublish, publishRemainingLength } from './publish.js';
 import { varintLength } from './varint.js';
 import { allocate, checkRemainingLength, isObject, Measurer, Writer } from './writer.js';
 
@@ -45,7 +45,7 @@ export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8A
 export function encodedLength(packet: Packet, protocolVersion: ProtocolVersion): number {
   try {
     checkProtocolVersion(protocolVersion, 'protocol version');
-    const remaining = measure(packet, protocolVersion)[1];
+    const remaining = isObject(packet) && packet.type === 'publish' ? publishRemainingLength(packet, protocolVersion) : measure(packet, protocolVersion)[1];
     return 1 + varintLength(remaining) + remaining;
   } catch (error) {
     throw asMqttError(error, 'INVALID_PACKET');

@@ -32,6 +32,7 @@ export type MqttErrorCode =
   | 'QOS_NOT_SUPPORTED' // v5: above the broker's Maximum QoS (0x9B)
   | 'RETAIN_NOT_SUPPORTED' // v5: the broker said Retain Available 0 (0x9A)
   | 'MESSAGE_EXPIRED' // v5: its Message Expiry Interval ran out before it could be sent
+  | 'INTERNAL_ERROR' // a bug here: an input the session could not handle (reported, never thrown by receive)
   // transports and the client
   | 'CONNECTION_CLOSED' // the connection went away
   | 'CONNECT_TIMEOUT' // no connection (or no CONNACK) in time

@@ -42,13 +42,24 @@ function topicLength(packet: PublishPacket, version: ProtocolVersion): number {
 }
 
 
+// The topic and property byte lengths of the PUBLISH last measured, for encodePublish to write.
+let measuredTopic = 0;
+let measuredProperties = 0;
+
+/** The Remaining Length of a PUBLISH, validating all of it: the fast path of `encodedLength`. */
+export function publishRemainingLength(packet: PublishPacket, version: ProtocolVersion): number {
+  checkFlags(packet);
+  measuredTopic = topicLength(packet, version);
+  measuredProperties = version === 5 ? propertiesLength(packet.properties, 'publish') : 0;
+  const props = version === 5 ? varintLength(measuredProperties) + measuredProperties : 0;
+  return checkRemainingLength('publish', 2 + measuredTopic + (packet.qos > 0 ? 2 : 0) + props + packet.payload.length);
+}
+
 /** The whole packet, fixed header included: the fast path `encode` takes for PUBLISH. */
 export function encodePublish(packet: PublishPacket, version: ProtocolVersion): Uint8Array {
-  checkFlags(packet);
-  const topicBytes = topicLength(packet, version);
-  const propsBytes = version === 5 ? propertiesLength(packet.properties, 'publish') : 0;
-  const props = version === 5 ? varintLength(propsBytes) + propsBytes : 0;
-  const remaining = checkRemainingLength('publish', 2 + topicBytes + (packet.qos > 0 ? 2 : 0) + props + packet.payload.length);
+  const remaining = publishRemainingLength(packet, version);
+  const topicBytes = measuredTopic;
+  const propsBytes = measuredProperties;
   const buf = allocate(1 + varintLength(remaining) + remaining);
   buf[0] = PUBLISH | (packet.dup ? 0x08 : 0) | (packet.qos << 1) | (packet.retain ? 0x01 : 0);
   let pos = writeVarint(buf, 1, remaining);

@@ -50,11 +50,22 @@ describe('bad input from the broker', () => {
     expect(h.broker.sent('disconnect')[0]?.reasonCode).toBe(0x95);
   });
 
-  it('a PUBLISH larger than the broker maximum is not sent and fails its request alone', () => {
+  it('a PUBLISH larger than the broker maximum, connected: PACKET_TOO_LARGE at the call, nothing sent, nothing held', () => {
     const h = new Harness({ protocolVersion: 5 }, { connack: { sessionPresent: false, reasonCode: 0, properties: { maximumPacketSize: 50 } } }).connect();
+    expect(() => h.session.publish({ topic: 't', payload: new Uint8Array(100), qos: 1 }, h.now)).toThrow(expect.objectContaining({ code: 'PACKET_TOO_LARGE' }));
+    const small = h.session.publish({ topic: 't', payload: text('small'), qos: 1 }, h.now);
+    h.run(small.effects);
+    expect(small.mid).toBe(1);
+    expect(h.broker.sent('publish').map((p) => [str(p.payload), p.packetId])).toEqual([['small', 1]]);
+    expect(h.session.inflightCount + h.session.queuedCount).toBe(0);
+  });
+
+  it('a queued PUBLISH over the maximum a later CONNACK announces fails its request alone', () => {
+    const h = new Harness({ protocolVersion: 5 }, { connack: { sessionPresent: false, reasonCode: 0, properties: { maximumPacketSize: 50 } } });
     const big = h.session.publish({ topic: 't', payload: new Uint8Array(100), qos: 1 }, h.now);
     h.run(big.effects);
     h.run(h.session.publish({ topic: 't', payload: text('small'), qos: 1 }, h.now).effects);
+    h.connect();
     expect(h.of('requestFailed')).toEqual([expect.objectContaining({ mid: big.mid, error: expect.objectContaining({ code: 'PACKET_TOO_LARGE' }) })]);
     expect(h.broker.sent('publish').map((p) => str(p.payload))).toEqual(['small']);
     expect(h.session.state).toBe('connected');

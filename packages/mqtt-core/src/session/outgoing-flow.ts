@@ -40,7 +40,13 @@ export class OutgoingFlow {
   #retryAt: number | undefined;
   #serverMaximumPacketSize = Number.POSITIVE_INFINITY;
   #serverMaximumQoS = 2;
+  #serverTopicAliasMaximum = 0;
   #retainAvailable = true;
+  /**
+   * In-flight ids not resent yet after a resume because the broker's new Receive Maximum is smaller
+   * than what we hold [MQTT-3.3.4-7]; pump() resends them, in order, as acks make room.
+   */
+  readonly #held = new Set<number>();
   /** When each v5 message with a Message Expiry Interval was queued (ms), to expire it while it waits. */
   readonly #queuedAt = new Map<number, number>();
 
@@ -70,6 +76,11 @@ export class OutgoingFlow {
     return this.#serverMaximumPacketSize;
   }
 
+  /** v5: the broker's Topic Alias Maximum from the last CONNACK (0: no aliases). */
+  get serverTopicAliasMaximum(): number {
+    return this.#serverTopicAliasMaximum;
+  }
+
   nextMid(): number {
     return this.#nextMid++;
   }
@@ -94,6 +105,17 @@ export class OutgoingFlow {
 
   /** Sends queued messages, in order, while the window has room and ids are free. */
   pump(fx: SessionEffect[], now: number, encode: (packet: Packet) => Uint8Array | MqttError, emit: (packet: Packet, bytes: Uint8Array) => void): void {
+    for (const packetId of this.#held) {
+      if (!this.#roomOnTheWire()) return;
+      this.#held.delete(packetId);
+      const entry = this.#window.get(packetId);
+      if (entry === undefined) continue;
+      entry.sentAt = now;
+      const packet = this.#publishPacket(entry.message, packetId, true, false);
+      const bytes = encode(packet);
+      if (bytes instanceof MqttError) this.abandon(fx, packetId, bytes);
+      else emit(packet, bytes);
+    }
     for (let queued = this.#queue.peek(); queued !== undefined; queued = this.#queue.peek()) {
       const message = this.#ready(queued, now);
       if (message instanceof MqttError) {
@@ -155,11 +177,33 @@ export class OutgoingFlow {
       // [MQTT-3.2.2-11] never send a QoS above the server's Maximum QoS
       return new MqttError('QOS_NOT_SUPPORTED', `the broker accepts QoS ${this.#serverMaximumQoS} at most, not ${message.qos}`, { reasonCode: 0x9b });
     }
+    const alias = message.properties?.topicAlias;
+    if (alias !== undefined && this.#options.protocolVersion === 5 && alias > this.#serverTopicAliasMaximum) {
+      // [MQTT-3.3.2-9] never an alias above the broker's Topic Alias Maximum
+      return new MqttError('TOPIC_ALIAS_INVALID', `topic alias ${alias} is above the broker's Topic Alias Maximum of ${this.#serverTopicAliasMaximum}`, { reasonCode: 0x94 });
+    }
     if (message.retain && !this.#retainAvailable) {
       // [MQTT-3.2.2-14] no RETAIN when the server said Retain Available 0
       return new MqttError('RETAIN_NOT_SUPPORTED', 'the broker does not support retained messages', { reasonCode: 0x9a });
     }
     return undefined;
+  }
+
+  /** True while fewer messages are on the wire than the window allows (held ones are not on it). */
+  #roomOnTheWire(): boolean {
+    const capacity = this.#window.capacity;
+    return capacity === 0 || this.#window.size - this.#held.size < capacity;
+  }
+
+  /** An in-flight message that can no longer be sent (refused by the encoder or the broker's limits): it fails, its id is freed. */
+  abandon(fx: SessionEffect[], packetId: number, error: MqttError): void {
+    const entry = this.#window.get(packetId);
+    if (entry === undefined) return;
+    this.#window.delete(packetId);
+    this.#held.delete(packetId);
+    this.#ids.release(packetId);
+    if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: entry.message.mid } });
+    fx.push({ type: 'requestFailed', mid: entry.message.mid, error });
   }
 
   /** Applies PUBACK, PUBREC or PUBCOMP; O(1) by packet id. */
@@ -197,9 +241,11 @@ export class OutgoingFlow {
     this.#window.capacity = o.maxInflightMessages === 0 ? receiveMaximum : Math.min(o.maxInflightMessages, receiveMaximum);
     this.#serverMaximumPacketSize = v5 ? (props.maximumPacketSize ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     this.#serverMaximumQoS = v5 ? (props.maximumQoS ?? 2) : 2;
+    this.#serverTopicAliasMaximum = v5 ? (props.topicAliasMaximum ?? 0) : 0;
     this.#retainAvailable = v5 ? (props.retainAvailable ?? true) : true;
     this.#aliases = v5 && o.autoTopicAlias ? new OutboundTopicAliases(props.topicAliasMaximum ?? 0) : NO_ALIASES;
     this.#retryAt = undefined;
+    this.#held.clear();
     if (!resume) {
       const entries = this.#window.drain();
       for (const entry of entries) {
@@ -209,10 +255,22 @@ export class OutgoingFlow {
       this.#queue.prepend(entries.map((e) => e.message));
       return [];
     }
+    // Every PUBREL goes (the broker already counts those messages); PUBLISH resends only as far as
+    // the new Receive Maximum allows [MQTT-3.3.4-7], the rest when acks make room (pump).
     const packets: Packet[] = [];
+    const capacity = this.#window.capacity;
+    let onTheWire = 0;
     for (const entry of this.#window.values()) {
       entry.sentAt = now;
-      packets.push(entry.state === 'wait-pubcomp' ? { type: 'pubrel', packetId: entry.packetId } : this.#publishPacket(entry.message, entry.packetId, true, false));
+      if (entry.state === 'wait-pubcomp') {
+        packets.push({ type: 'pubrel', packetId: entry.packetId });
+        onTheWire++;
+      } else if (capacity === 0 || onTheWire < capacity) {
+        packets.push(this.#publishPacket(entry.message, entry.packetId, true, false));
+        onTheWire++;
+      } else {
+        this.#held.add(entry.packetId);
+      }
     }
     if (packets.length > 0) this.#retryAt = now + o.retryInterval * 1000;
     return packets;
@@ -220,6 +278,7 @@ export class OutgoingFlow {
 
   connectionClosed(): void {
     this.#aliases = NO_ALIASES;
+    this.#held.clear();
     this.#retryAt = undefined;
   }
 
@@ -236,6 +295,7 @@ export class OutgoingFlow {
     if (this.#options.protocolVersion === 5 || interval <= 0) return [];
     const packets: Packet[] = [];
     for (const entry of this.#window.values()) {
+      if (this.#held.has(entry.packetId)) continue;
       if (entry.sentAt + interval <= now) {
         entry.sentAt = now;
         packets.push(entry.state === 'wait-pubcomp' ? { type: 'pubrel', packetId: entry.packetId } : this.#publishPacket(entry.message, entry.packetId, true, false));
@@ -270,6 +330,7 @@ export class OutgoingFlow {
 
   #complete(fx: SessionEffect[], entry: InflightEntry<OutgoingMessage>, reasonCode: number, properties: Properties | undefined): AckOutcome {
     this.#window.delete(entry.packetId);
+    this.#held.delete(entry.packetId);
     this.#ids.release(entry.packetId);
     if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: entry.message.mid } });
     fx.push({ type: 'published', mid: entry.message.mid, reasonCode, properties });
@@ -279,7 +340,10 @@ export class OutgoingFlow {
   #publishPacket(message: OutgoingMessage, packetId: number | undefined, dup: boolean, useAlias: boolean): PublishPacket {
     let topic = message.topic;
     let properties = this.#options.protocolVersion === 5 ? message.properties : undefined;
-    if (useAlias && properties?.topicAlias === undefined) {
+    if (properties?.topicAlias !== undefined) {
+      // An explicit alias with a topic rebinds that alias at the broker (3.3.2.3.4): the automatic table must know.
+      if (useAlias && topic !== '') this.#aliases.bind(topic, properties.topicAlias);
+    } else if (useAlias) {
       const assigned = this.#aliases.assign(message.topic);
       if (assigned.alias !== undefined) {
         topic = assigned.topic;

@@ -1,6 +1,7 @@
 // Options of a Session, with their defaults (Paho 1.5's where Paho has one). Times are seconds,
 // as in MQTT and in Paho; the clock values passed to the Session are milliseconds.
 
+import { MqttError } from '@x/mqtt-codec';
 import type { Properties, ProtocolVersion, Will } from '@x/mqtt-codec';
 
 /** Paho's default protocol: MQTT 3.1.1. */
@@ -62,6 +63,20 @@ export interface SessionOptions {
 /** Options with defaults filled in. */
 export type ResolvedSessionOptions = Readonly<SessionOptions>;
 
+/**
+ * One setting, one meaning: a limit we announce in CONNECT (Receive Maximum, Topic Alias Maximum,
+ * Maximum Packet Size) is also the limit we enforce, whether it was given as an option or as a
+ * CONNECT property (the Paho way); given both ways with different values, INVALID_ARGUMENT.
+ */
+function inboundLimit(options: Readonly<Partial<SessionOptions>>, name: 'receiveMaximum' | 'topicAliasMaximum' | 'maximumPacketSize', fallback: number): number {
+  const option = options[name];
+  const property = options.protocolVersion === 5 ? options.connectProperties?.[name] : undefined;
+  if (option !== undefined && property !== undefined && option !== property) {
+    throw new MqttError('INVALID_ARGUMENT', `${name} is ${option} but connectProperties.${name} is ${property}: set it once`);
+  }
+  return option ?? property ?? fallback;
+}
+
 export function resolveSessionOptions(options: Readonly<Partial<SessionOptions>>): ResolvedSessionOptions {
   const keepalive = options.keepalive ?? DEFAULT_KEEPALIVE;
   return {
@@ -78,9 +93,9 @@ export function resolveSessionOptions(options: Readonly<Partial<SessionOptions>>
     maxQueuedMessages: options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED_MESSAGES,
     retryInterval: options.retryInterval ?? DEFAULT_RETRY_INTERVAL,
     connectTimeout: options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT,
-    maximumPacketSize: options.maximumPacketSize ?? DEFAULT_MAXIMUM_PACKET_SIZE,
-    topicAliasMaximum: options.topicAliasMaximum ?? DEFAULT_TOPIC_ALIAS_MAXIMUM,
-    receiveMaximum: options.receiveMaximum ?? DEFAULT_RECEIVE_MAXIMUM,
+    maximumPacketSize: inboundLimit(options, 'maximumPacketSize', DEFAULT_MAXIMUM_PACKET_SIZE),
+    topicAliasMaximum: inboundLimit(options, 'topicAliasMaximum', DEFAULT_TOPIC_ALIAS_MAXIMUM),
+    receiveMaximum: inboundLimit(options, 'receiveMaximum', DEFAULT_RECEIVE_MAXIMUM),
     autoTopicAlias: options.autoTopicAlias ?? true,
     persistEffects: options.persistEffects ?? true,
   };

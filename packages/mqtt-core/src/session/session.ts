@@ -4,7 +4,7 @@
 // InboundFlow, timers in TimerSchedule; what is left is the connection's state machine and its
 // guards, which every input goes through.
 
-import { Decoder, MqttError, encode, isMqttError } from '@x/mqtt-codec';
+import { Decoder, MqttError, encode, encodedLength, isMqttError, isReasonCodeAllowed } from '@x/mqtt-codec';
 import type { Packet, Properties, QoS, Subscription } from '@x/mqtt-codec';
 import { connackReasonCode, connackString, isConnackRefusal } from './connack-codes.js';
 import type { CommandResult, SessionEffect, TimerKind } from './effects.js';
@@ -50,6 +50,8 @@ const LIVE_OPTIONS: ReadonlySet<string> = new Set(['maxQueuedMessages', 'retryIn
 
 export class Session {
   readonly #options: ResolvedSessionOptions;
+  /** The options as given (constructor, then each configure): resolved afresh each time, so nothing derived sticks. */
+  #given: Readonly<Partial<SessionOptions>>;
   readonly #flow: OutgoingFlow;
   readonly #requests = new Map<number, PendingRequest>();
   readonly #inbound: InboundFlow;
@@ -62,6 +64,7 @@ export class Session {
   #close: CloseInfo | undefined;
 
   constructor(options: Readonly<Partial<SessionOptions>> = {}) {
+    this.#given = { ...options };
     this.#options = resolveSessionOptions(options);
     if (this.#options.clientId === '' && !this.#options.cleanSession && this.#options.protocolVersion !== 5) {
       throw new MqttError('INVALID_ARGUMENT', 'an empty clientId needs cleanSession: true [MQTT-3.1.3-7]');
@@ -98,10 +101,12 @@ export class Session {
     if (this.#state !== 'disconnected' && Object.keys(options).some((key) => !LIVE_OPTIONS.has(key))) {
       this.#requireState(['disconnected'], 'configure');
     }
-    const next = resolveSessionOptions({ ...this.#options, ...options, persistEffects: this.#options.persistEffects });
+    const given = { ...this.#given, ...options, persistEffects: this.#options.persistEffects };
+    const next = resolveSessionOptions(given);
     if (next.clientId === '' && !next.cleanSession && next.protocolVersion !== 5) {
       throw new MqttError('INVALID_ARGUMENT', 'an empty clientId needs cleanSession: true [MQTT-3.1.3-7]');
     }
+    this.#given = given;
     // The flows hold the same options object: they see the new values from now on.
     Object.assign(this.#options as SessionOptions, next);
   }
@@ -127,7 +132,7 @@ export class Session {
     }
     const password = typeof o.password === 'string' ? new TextEncoder().encode(o.password) : o.password;
     const fx: SessionEffect[] = [];
-    this.#send(fx, now, {
+    const refused = this.#send(fx, now, {
       type: 'connect',
       protocolVersion: v,
       clientId: o.clientId === '' && !o.cleanSession && this.#assignedClientId !== undefined ? this.#assignedClientId : o.clientId,
@@ -138,6 +143,8 @@ export class Session {
       ...(o.will !== undefined ? { will: o.will } : {}),
       ...(v5Properties(v, properties) !== undefined ? { properties } : {}),
     });
+    // A CONNECT the encoder refuses (a field changed to something unsendable): fail the open, close the link.
+    if (refused !== undefined) this.#fail(fx, refused, undefined);
     return this.#finish(fx, now);
   }
 
@@ -177,11 +184,15 @@ export class Session {
       this.#fail(fx, error, error.reasonCode ?? ReasonCode.MALFORMED_PACKET);
       return this.#finish(fx, now);
     }
-    for (const packet of packets) {
-      if (this.#state !== 'connecting' && this.#state !== 'connected') break;
-      this.#keepalive?.received(now);
-      if (trace) fx.push({ type: 'received', packet });
-      this.#handle(fx, packet, now);
+    try {
+      for (const packet of packets) {
+        if (this.#state !== 'connecting' && this.#state !== 'connected') break;
+        this.#keepalive?.received(now);
+        if (trace) fx.push({ type: 'received', packet });
+        this.#handle(fx, packet, now);
+      }
+    } catch (cause) {
+      this.#crashed(fx, cause);
     }
     return this.#finish(fx, now);
   }
@@ -190,6 +201,15 @@ export class Session {
   timerFired(timer: TimerKind, now: number): SessionEffect[] {
     this.#timers.fired(timer);
     const fx: SessionEffect[] = [];
+    try {
+      this.#timerFired(fx, timer, now);
+    } catch (cause) {
+      this.#crashed(fx, cause);
+    }
+    return this.#finish(fx, now);
+  }
+
+  #timerFired(fx: SessionEffect[], timer: TimerKind, now: number): void {
     const ka = this.#keepalive;
     if (timer === 'connect' && this.#state === 'connecting' && now >= this.#connectDeadline) {
       this.#fail(fx, new MqttError('CONNECT_TIMEOUT', 'no CONNACK in time'), undefined);
@@ -203,9 +223,8 @@ export class Session {
       const dead = ka.deadAt();
       if (dead !== undefined && dead <= now) this.#fail(fx, new MqttError('KEEPALIVE_TIMEOUT', 'no answer to PINGREQ in time'), undefined);
     } else if (timer === 'retry' && this.#state === 'connected') {
-      for (const packet of this.#flow.retryDue(now)) this.#send(fx, now, packet);
+      for (const packet of this.#flow.retryDue(now)) this.#resend(fx, now, packet);
     }
-    return this.#finish(fx, now);
   }
 
   // ---- commands ------------------------------------------------------------------------------
@@ -218,6 +237,7 @@ export class Session {
     const qos = request.qos ?? 0;
     if (!isValidTopicName(request.topic)) throw new MqttError('INVALID_TOPIC', `invalid topic name: ${JSON.stringify(request.topic)}`);
     if (qos !== 0 && qos !== 1 && qos !== 2) throw new MqttError('INVALID_QOS', `invalid QoS: ${String(qos)}`);
+    this.#checkPublishable(request, qos);
     const fx: SessionEffect[] = [];
     const max = this.#options.maxQueuedMessages;
     const mid = this.#flow.nextMid();
@@ -288,7 +308,8 @@ export class Session {
     if (this.#options.protocolVersion !== 5) throw new MqttError('INVALID_STATE', 'AUTH needs MQTT 5');
     this.#requireState(['connecting', 'connected'], 'auth');
     const fx: SessionEffect[] = [];
-    this.#send(fx, now, { type: 'auth', reasonCode: options.reasonCode, ...this.#props(options.properties) });
+    const refused = this.#send(fx, now, { type: 'auth', reasonCode: options.reasonCode, ...this.#props(options.properties) });
+    if (refused !== undefined) throw refused;
     return this.#finish(fx, now);
   }
 
@@ -329,17 +350,17 @@ export class Session {
       case 'publish': {
         const outcome = this.#inbound.publish(fx, packet);
         if (outcome.kind === 'fail') this.#fail(fx, outcome.error, outcome.error.reasonCode);
-        else if (outcome.reply !== undefined) this.#send(fx, now, outcome.reply);
+        else if (outcome.reply !== undefined) this.#reply(fx, now, outcome.reply);
         return;
       }
       case 'pubrel':
-        this.#send(fx, now, this.#inbound.pubrel(fx, packet.packetId));
+        this.#reply(fx, now, this.#inbound.pubrel(fx, packet.packetId));
         return;
       case 'puback':
       case 'pubrec':
       case 'pubcomp': {
         const outcome = this.#flow.acknowledge(fx, packet, now);
-        if (outcome.kind === 'reply') this.#send(fx, now, outcome.packet);
+        if (outcome.kind === 'reply') this.#reply(fx, now, outcome.packet);
         if (outcome.kind === 'unknown' || (outcome.kind === 'reply' && outcome.unknown === true)) this.#unknownId(fx, packet.type, packet.packetId);
         this.#pump(fx, now);
         return;
@@ -389,7 +410,7 @@ export class Session {
     // QoS 2 message already PUBREC'd must get its PUBREL, not a second PUBLISH (it would arrive twice).
     // With a clean session they are republished as new messages, as Paho does.
     const resend = this.#flow.connected(fx, sessionPresent || !o.cleanSession, props, now);
-    for (const packet of resend) this.#send(fx, now, packet);
+    for (const packet of resend) this.#resend(fx, now, packet);
     this.#pump(fx, now);
   }
 
@@ -416,31 +437,103 @@ export class Session {
       fx.push({ type: 'requestFailed', mid, error: new MqttError('QUEUE_FULL', 'all 65535 packet ids are in use') });
       return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
     }
+    const refused = this.#send(fx, now, build(packetId));
+    if (refused !== undefined) {
+      this.#flow.releaseId(packetId);
+      throw refused;
+    }
     this.#requests.set(packetId, { mid, kind, count });
-    this.#send(fx, now, build(packetId));
     return { mid, rc: PublishRc.SUCCESS, effects: this.#finish(fx, now) };
   }
 
   /** Moves queued messages onto the wire while connected and the window has room. */
   #pump(fx: SessionEffect[], now: number): void {
     if (this.#state !== 'connected') return;
-    this.#flow.pump(fx, now, (packet) => this.#encodeChecked(packet), (packet, bytes) => {
+    this.#flow.pump(fx, now, (packet) => this.#encode(packet), (packet, bytes) => {
       fx.push({ type: 'send', packet, bytes });
       this.#keepalive?.sent(now);
     });
   }
 
-  /** Encodes a PUBLISH, or returns an error when it exceeds the broker's Maximum Packet Size [MQTT-3.1.2-24]. */
-  #encodeChecked(packet: Packet): Uint8Array | MqttError {
-    const bytes = encode(packet, this.#options.protocolVersion);
-    const max = this.#flow.serverMaximumPacketSize;
-    if (bytes.length > max) return new MqttError('PACKET_TOO_LARGE', `${bytes.length} bytes exceed the broker's maximum of ${max}`, { reasonCode: ReasonCode.PACKET_TOO_LARGE });
-    return bytes;
+  /**
+   * Everything encode() would refuse in this PUBLISH, refused at the call with the codec's typed
+   * error, so a message that is queued can always be sent later (and never throws in a socket callback).
+   * Also what the codec cannot know: properties a client must not send, and the broker's limits.
+   */
+  #checkPublishable(request: PublishRequest, qos: QoS): void {
+    const v = this.#options.protocolVersion;
+    const properties = v === 5 ? request.properties : undefined;
+    if (properties !== undefined && properties !== null) {
+      if (properties.subscriptionIdentifiers !== undefined) {
+        throw new MqttError('INVALID_PROPERTY', 'subscriptionIdentifiers is set by the broker, never on a PUBLISH a client sends [MQTT-3.3.4-6]');
+      }
+      const responseTopic = properties.responseTopic;
+      if (typeof responseTopic === 'string' && !isValidTopicName(responseTopic)) {
+        throw new MqttError('INVALID_TOPIC', `a Response Topic is a topic name, without wildcards [MQTT-3.3.2-14]: ${JSON.stringify(responseTopic)}`);
+      }
+      const alias = properties.topicAlias;
+      const aliasMaximum = this.#flow.serverTopicAliasMaximum;
+      if (typeof alias === 'number' && this.#state === 'connected' && alias > aliasMaximum) {
+        throw new MqttError('TOPIC_ALIAS_INVALID', `topic alias ${alias} is above the broker's Topic Alias Maximum of ${aliasMaximum} [MQTT-3.3.2-9]`, { reasonCode: ReasonCode.TOPIC_ALIAS_INVALID });
+      }
+    }
+    const packet: Packet = {
+      type: 'publish',
+      topic: request.topic,
+      payload: request.payload,
+      qos,
+      retain: request.retain ?? false,
+      dup: false,
+      ...(qos > 0 ? { packetId: 1 } : {}),
+      ...(properties !== undefined ? { properties } : {}),
+    };
+    const length = encodedLength(packet, v);
+    const max = this.#state === 'connected' ? this.#flow.serverMaximumPacketSize : Number.POSITIVE_INFINITY;
+    if (length > max) throw tooLarge(length, max);
   }
 
-  #send(fx: SessionEffect[], now: number, packet: Packet): void {
-    fx.push({ type: 'send', packet, bytes: encode(packet, this.#options.protocolVersion) });
+  /**
+   * Encodes and sends `packet`, or answers why it cannot go: the one place every outgoing packet
+   * passes. Connected, nothing over the broker's Maximum Packet Size is sent [MQTT-3.2.2-15]; an ack,
+   * DISCONNECT or AUTH first leaves out its Reason String and User Properties, which a sender must drop
+   * rather than exceed that size [MQTT-3.4.2-2], [MQTT-3.14.2-3], [MQTT-3.15.2-2].
+   */
+  #send(fx: SessionEffect[], now: number, packet: Packet): MqttError | undefined {
+    let bytes = this.#encode(packet);
+    if (bytes instanceof MqttError && bytes.code === 'PACKET_TOO_LARGE' && TRIMMABLE.has(packet.type)) {
+      packet = withoutOptionalProperties(packet);
+      bytes = this.#encode(packet);
+    }
+    if (bytes instanceof MqttError) return bytes;
+    fx.push({ type: 'send', packet, bytes });
     this.#keepalive?.sent(now);
+    return undefined;
+  }
+
+  /** An ack we owe the broker; one that cannot be sent at all is reported, and the connection goes on. */
+  #reply(fx: SessionEffect[], now: number, packet: Packet): void {
+    const refused = this.#send(fx, now, packet);
+    if (refused !== undefined) fx.push({ type: 'warning', error: refused });
+  }
+
+  /** A PUBLISH (DUP) or PUBREL resent; a message that can no longer be sent fails instead of blocking its id. */
+  #resend(fx: SessionEffect[], now: number, packet: Packet): void {
+    const refused = this.#send(fx, now, packet);
+    if (refused === undefined) return;
+    if (packet.type === 'publish' && packet.packetId !== undefined) this.#flow.abandon(fx, packet.packetId, refused);
+    else fx.push({ type: 'warning', error: refused });
+  }
+
+  /** The bytes of `packet`, or the typed error that keeps it off the wire. Never throws. */
+  #encode(packet: Packet): Uint8Array | MqttError {
+    let bytes: Uint8Array;
+    try {
+      bytes = encode(packet, this.#options.protocolVersion);
+    } catch (cause) {
+      return isMqttError(cause) ? cause : new MqttError('INVALID_PACKET', `${packet.type} could not be encoded`, { cause });
+    }
+    const max = this.#state === 'connected' ? this.#flow.serverMaximumPacketSize : Number.POSITIVE_INFINITY;
+    return bytes.length > max ? tooLarge(bytes.length, max) : bytes;
   }
 
   #props(properties: Properties | undefined): { properties?: Properties } {
@@ -451,13 +544,23 @@ export class Session {
   /** A fatal condition: report it, send a v5 DISCONNECT with `reasonCode` when connected, and close. */
   #fail(fx: SessionEffect[], error: MqttError, reasonCode: number | undefined): void {
     if (this.#state === 'connected' && this.#options.protocolVersion === 5 && reasonCode !== undefined) {
-      const packet: Packet = { type: 'disconnect', reasonCode };
+      const packet: Packet = { type: 'disconnect', reasonCode: disconnectReasonCode(reasonCode, error) };
       fx.push({ type: 'send', packet, bytes: encode(packet, 5) });
     }
     this.#state = 'closing';
     this.#close = { error, reasonCode: undefined, properties: undefined };
     fx.push({ type: 'error', error });
     fx.push({ type: 'close' });
+  }
+
+  /**
+   * An input the session could not handle (a bug here, never the broker's fault alone): reported as
+   * INTERNAL_ERROR and closed with 0x83, so no exception reaches the transport's data callback.
+   */
+  #crashed(fx: SessionEffect[], cause: unknown): void {
+    const error = new MqttError('INTERNAL_ERROR', `the session could not handle an input: ${cause instanceof Error ? cause.message : String(cause)}`, { reasonCode: 0x83, cause });
+    if (this.#state === 'connecting' || this.#state === 'connected') this.#fail(fx, error, 0x83);
+    else fx.push({ type: 'error', error });
   }
 
   #requireState(allowed: readonly SessionState[], what: string): void {
@@ -484,4 +587,27 @@ export class Session {
         return this.#state === 'connected' ? this.#flow.retryAt(now) : undefined;
     }
   }
+}
+
+/**
+ * The reason code for a DISCONNECT the client sends: `code` when Table 2-6 allows it on DISCONNECT,
+ * else 0x81 (Malformed Packet) for bytes that could not be decoded and 0x82 (Protocol Error) for the
+ * rest: a decoder's 0x84 (a CONNECT arriving at a client) must not become a DISCONNECT the encoder refuses.
+ */
+function disconnectReasonCode(code: number, error: MqttError): number {
+  if (isReasonCodeAllowed('disconnect', code)) return code;
+  return error.code === 'MALFORMED_PACKET' ? ReasonCode.MALFORMED_PACKET : ReasonCode.PROTOCOL_ERROR;
+}
+
+/** Packets whose Reason String and User Properties may be dropped to fit the broker's Maximum Packet Size. */
+const TRIMMABLE: ReadonlySet<Packet['type']> = new Set(['puback', 'pubrec', 'pubrel', 'pubcomp', 'disconnect', 'auth']);
+
+function withoutOptionalProperties(packet: Packet): Packet {
+  if (!('properties' in packet) || packet.properties === undefined) return packet;
+  const { reasonString: _reason, userProperties: _user, ...rest } = packet.properties;
+  return { ...packet, properties: rest } as Packet;
+}
+
+function tooLarge(length: number, max: number): MqttError {
+  return new MqttError('PACKET_TOO_LARGE', `${length} bytes exceed the broker's Maximum Packet Size of ${max}`, { reasonCode: ReasonCode.PACKET_TOO_LARGE });
 }

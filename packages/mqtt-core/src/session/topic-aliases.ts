@@ -48,6 +48,22 @@ export class OutboundTopicAliases {
     this.#aliases.delete(topic);
   }
 
+  /**
+   * A PUBLISH with a topic and an explicit alias went out: the broker now maps `alias` to `topic`
+   * (3.3.2.3.4), so whatever topic held that alias here loses it. Aliases above our maximum are not tracked.
+   */
+  bind(topic: string, alias: number): void {
+    if (alias < 1 || alias > this.#maximum) return;
+    for (const [held, a] of this.#aliases) {
+      if (a === alias) {
+        this.#aliases.delete(held);
+        break;
+      }
+    }
+    this.#aliases.delete(topic);
+    this.#aliases.set(topic, alias);
+  }
+
   /** The topic and alias for the next PUBLISH on `topic`. */
   assign(topic: string): OutboundAlias {
     if (this.#maximum === 0) return { topic, alias: undefined };
@@ -57,13 +73,23 @@ export class OutboundTopicAliases {
       this.#aliases.set(topic, known);
       return { topic: '', alias: known };
     }
-    let alias = this.#aliases.size + 1;
+    let alias: number;
     if (this.#aliases.size >= this.#maximum) {
       const [oldest, oldAlias] = this.#aliases.entries().next().value as [string, number];
       this.#aliases.delete(oldest);
       alias = oldAlias;
+    } else {
+      alias = this.#freeAlias();
     }
     this.#aliases.set(topic, alias);
     return { topic, alias };
+  }
+
+  /** The lowest alias no topic holds (explicit bindings can leave gaps). Called only when one is free. */
+  #freeAlias(): number {
+    const candidate = this.#aliases.size + 1;
+    const used = new Set(this.#aliases.values());
+    if (!used.has(candidate)) return candidate;
+    for (let alias = 1; ; alias++) if (!used.has(alias)) return alias;
   }
 }
