@@ -137,9 +137,11 @@ export const connackCodec: PacketCodec<ConnackPacket> = {
       return packet;
     }
     // Lenient on purpose: a v3-only server answers a v5 CONNECT with a 2-byte 3.1.1 CONNACK
-    // (return code 1), which must reach the client as such; a missing reason code reads as 0.
+    // (return code 1), which must reach the client as such. A v5 CONNACK has a reason code: a
+    // 1-byte body is malformed, never a Success (3.2.2.2).
+    if (r.remaining === 0) malformed('connack: no reason code');
     const legacy = r.remaining === 1; // the whole body was 2 bytes: flags and a return code
-    const code = r.remaining > 0 ? r.u8('reason code') : 0;
+    const code = r.u8('reason code');
     packet.reasonCode = checkReasonCode('connack', code, legacy && isConnackReturnCode(code) ? 4 : 5, true);
     withProperties(packet, r.remaining > 0 ? readProperties(r, 'connack') : undefined);
     r.done('connack');

@@ -152,6 +152,7 @@ export class Decoder {
           this.#multiplier *= 0x80;
           continue;
         }
+        if (b === 0 && this.#lengthBytes > 1) malformed('remaining length: not in the fewest bytes [MQTT-1.5.5-1]');
         const length = this.#remainingLength;
         const total = 1 + this.#lengthBytes + length;
         if (total > this.#maximumPacketSize) this.#tooLarge(total);

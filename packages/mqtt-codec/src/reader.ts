@@ -71,6 +71,7 @@ export class Reader {
     for (let i = 0; i < 4; i++) {
       const b = this.u8(what);
       value += (b & 0x7f) * multiplier;
+      if (b === 0 && i > 0) return malformed(`${what}: variable byte integer not in the fewest bytes [MQTT-1.5.5-1]`);
       if (b < 0x80) return value;
       multiplier *= 0x80;
     }

@@ -6,8 +6,8 @@ const parse = VECTORS.filter((v) => v.kind === 'parse');
 const generate = VECTORS.filter((v) => v.kind === 'generate');
 
 describe('mqtt-packet parse and generate vectors', () => {
-  it('are 17 parse and 10 generate cases', () => {
-    expect([parse.length, generate.length]).toEqual([17, 10]);
+  it('are 16 parse and 10 generate cases (one parse case is overruled by the specification)', () => {
+    expect([parse.length, generate.length]).toEqual([16, 10]);
   });
 
   it.each(parse.map((v) => [v.name!, v] as const))('parse %s: decodes to the object', (_name, v) => {

@@ -32,7 +32,18 @@ function vectorsPath(): string {
   return found;
 }
 
-export const VECTORS: readonly Vector[] = JSON.parse(readFileSync(vectorsPath(), 'utf8')) as Vector[];
+const ALL: readonly Vector[] = JSON.parse(readFileSync(vectorsPath(), 'utf8')) as Vector[];
+
+/**
+ * mqtt-packet cases the specification overrules, by name, with the reason: we reject these bytes
+ * as Malformed Packet (checked in non-minimal-lengths-and-a-one-byte-v5-connack-are-malformed.test.ts).
+ */
+export const OVERRULED: Readonly<Record<string, string>> = {
+  'Version 5 CONNACK test 1': 'a v5 CONNACK body of 1 byte has no reason code (3.2.2.2); mqtt-packet reads it as Success',
+};
+
+export const VECTORS: readonly Vector[] = ALL.filter((v) => v.name === undefined || !(v.name in OVERRULED));
+export const OVERRULED_VECTORS: readonly Vector[] = ALL.filter((v) => v.name !== undefined && v.name in OVERRULED);
 
 export function bytes(hex: string): Uint8Array {
   return Uint8Array.from(Buffer.from(hex, 'hex'));
