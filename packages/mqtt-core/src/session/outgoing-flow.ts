@@ -230,11 +230,13 @@ export class OutgoingFlow {
   }
 
   /**
-   * A CONNACK accepted the connection. When resuming, returns the PUBLISH (DUP) and PUBREL packets
-   * to resend, in order. Otherwise (clean session) puts in-flight messages back in front of the
-   * queue to be published again as new messages (Paho does the same; QoS 2 may then arrive twice).
+   * A CONNACK accepted the connection: returns the PUBLISH (DUP, original packet id) and PUBREL
+   * packets to resend, in order, whether or not the broker kept a session. As Paho 1.5 does, a
+   * message sent before goes again with its packet id and DUP=1; unlike Paho with a clean session,
+   * a QoS 2 message whose PUBREC came (the broker owns it) is completed with PUBREL, never
+   * published a second time. A broker without that id still answers PUBREL with PUBCOMP (4.3.3).
    */
-  connected(fx: SessionEffect[], resume: boolean, props: Properties, now: number): Packet[] {
+  connected(props: Properties, now: number): Packet[] {
     const o = this.#options;
     const v5 = o.protocolVersion === 5;
     const receiveMaximum = v5 ? (props.receiveMaximum ?? 65535) : 65535;
@@ -246,15 +248,6 @@ export class OutgoingFlow {
     this.#aliases = v5 && o.autoTopicAlias ? new OutboundTopicAliases(props.topicAliasMaximum ?? 0) : NO_ALIASES;
     this.#retryAt = undefined;
     this.#held.clear();
-    if (!resume) {
-      const entries = this.#window.drain();
-      for (const entry of entries) {
-        this.#ids.release(entry.packetId);
-        if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(entry.message, undefined, 'queued') } });
-      }
-      this.#queue.prepend(entries.map((e) => e.message));
-      return [];
-    }
     // Every PUBREL goes (the broker already counts those messages); PUBLISH resends only as far as
     // the new Receive Maximum allows [MQTT-3.3.4-7], the rest when acks make room (pump).
     const packets: Packet[] = [];

@@ -405,11 +405,10 @@ export class Session {
     if (props.assignedClientIdentifier !== undefined) this.#assignedClientId = props.assignedClientIdentifier;
     this.#keepalive = new Keepalive(props.serverKeepAlive ?? o.keepalive, o.pingTimeout, now);
     this.#inbound.connected(fx, sessionPresent);
-    // A persistent session was asked for: resend PUBLISH (DUP) and PUBREL with their original ids, in
-    // order [MQTT-4.4.0-1], even when the broker lost its side (session present 0), as Paho does: a
-    // QoS 2 message already PUBREC'd must get its PUBREL, not a second PUBLISH (it would arrive twice).
-    // With a clean session they are republished as new messages, as Paho does.
-    const resend = this.#flow.connected(fx, sessionPresent || !o.cleanSession, props, now);
+    // Resend PUBLISH (DUP) and PUBREL with their original ids, in order [MQTT-4.4.0-1], whatever the
+    // session present flag says: a QoS 2 message already PUBREC'd gets its PUBREL, never a second
+    // PUBLISH (it would arrive twice). See OutgoingFlow.connected for how this compares with Paho.
+    const resend = this.#flow.connected(props, now);
     for (const packet of resend) this.#resend(fx, now, packet);
     this.#pump(fx, now);
   }
