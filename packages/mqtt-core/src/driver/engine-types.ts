@@ -86,6 +86,8 @@ export interface PublishResult {
   /** v5 PUBACK/PUBREC/PUBCOMP reason code (>= 0x80: the broker refused the message); 0 otherwise. */
   readonly reasonCode: number;
   readonly properties: Properties | undefined;
+  /** The packet id it had on the wire (QoS 1/2; matches broker logs); absent at QoS 0. Not `mid`. */
+  readonly packetId?: number;
 }
 
 export interface SubscribeResult {

@@ -582,8 +582,7 @@ export class MqttEngine {
   #published(handle: Completion<unknown> | undefined, effect: Extract<SessionEffect, { type: 'published' }>): void {
     // The effect is the result (mid, reasonCode, properties): no object per publish.
     if (handle !== undefined) {
-      const packetId = (effect as { readonly packetId?: number }).packetId;
-      if (packetId !== undefined) handle.packetId = packetId;
+      if (effect.packetId !== undefined) handle.packetId = effect.packetId;
       handle.resolve(effect);
     }
     if (this.#events.has('publish')) this.#events.emit('publish', effect as PublishResult);

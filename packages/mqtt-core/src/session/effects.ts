@@ -38,7 +38,8 @@ export type SessionEffect =
   /** Hand this message to the application. Inbound QoS 2 is emitted exactly once. */
   | { readonly type: 'message'; readonly message: InboundMessage }
   /** publish() `mid` completed: QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP (v5: reasonCode >= 0x80 is a refusal). */
-  | { readonly type: 'published'; readonly mid: number; readonly reasonCode: number; readonly properties: Properties | undefined }
+  /** `packetId`: the id it had on the wire (QoS>0); undefined at QoS 0. */
+  | { readonly type: 'published'; readonly mid: number; readonly reasonCode: number; readonly properties: Properties | undefined; readonly packetId?: number }
   /** SUBACK for subscribe() `mid`: one granted QoS or failure code per filter. */
   | { readonly type: 'subscribed'; readonly mid: number; readonly reasonCodes: readonly number[]; readonly properties: Properties | undefined }
   /** UNSUBACK for unsubscribe() `mid`; v3 has no reason codes, reported as 0 (success) per filter. */

@@ -326,7 +326,7 @@ export class OutgoingFlow {
     this.#held.delete(entry.packetId);
     this.#ids.release(entry.packetId);
     if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteOutgoing', mid: entry.message.mid } });
-    fx.push({ type: 'published', mid: entry.message.mid, reasonCode, properties });
+    fx.push({ type: 'published', mid: entry.message.mid, reasonCode, properties, packetId: entry.packetId });
     return { kind: 'done' };
   }
 
