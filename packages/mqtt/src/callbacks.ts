@@ -13,6 +13,11 @@ export type OnConnect<C> = (client: C, userdata: unknown, flags: ConnectFlags, r
 /** rc: 0 after disconnect(), otherwise an MQTT_ERR_* code (v5: reasonCode follows). */
 export type OnDisconnect<C> = (client: C, userdata: unknown, rc: number, properties?: Properties, reasonCode?: number) => void;
 export type OnMessage<C> = (client: C, userdata: unknown, message: MqttMessage) => void;
+/**
+ * An inbound QoS 2 exchange completed (PUBREL came, PUBCOMP sent); `mid` is that message's `mid`.
+ * onMessage ran earlier, once, when the PUBLISH arrived (Paho delivers at PUBREL instead).
+ */
+export type OnMessageComplete<C> = (client: C, userdata: unknown, mid: number) => void;
 /** v5: reasonCode of PUBACK/PUBCOMP (>= 0x80: refused by the broker). */
 export type OnPublish<C> = (client: C, userdata: unknown, mid: number, reasonCode?: number, properties?: Properties) => void;
 /** grantedQos: one entry per filter: 0-2, or 0x80 / a v5 reason code >= 0x80 for a refused filter. */

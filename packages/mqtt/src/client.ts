@@ -4,7 +4,7 @@
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
 import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
-import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
+import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
@@ -73,6 +73,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   onConnect?(...args: Parameters<OnConnect<this>>): void;
   onDisconnect?(...args: Parameters<OnDisconnect<this>>): void;
   onMessage?(...args: Parameters<OnMessage<this>>): void;
+  onMessageComplete?(...args: Parameters<OnMessageComplete<this>>): void;
   onPublish?(...args: Parameters<OnPublish<this>>): void;
   onSubscribe?(...args: Parameters<OnSubscribe<this>>): void;
   onUnsubscribe?(...args: Parameters<OnUnsubscribe<this>>): void;
@@ -477,6 +478,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
       this.#dispatch.dispatch(m, (message) => this.#run('onMessage', this.onMessage, this, this.#userdata, message), (what, error) => this.#callbackThrew(what, error));
       this.#poke();
     });
+    engine.on('released', (r) => this.#run('onMessageComplete', this.onMessageComplete, this, this.#userdata, r.packetId));
     engine.on('publish', (p) => {
       this.#run('onPublish', this.onPublish, this, this.#userdata, p.mid, p.reasonCode, p.properties);
       if (this.#activity.size > 0) this.#poke();

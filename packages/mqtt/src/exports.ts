@@ -6,7 +6,7 @@ export type { ConnectOptions, DisconnectCallOptions, WaitCallOptions } from './c
 export { MQTT_CLEAN_START_FIRST_ONLY } from './client.js';
 export type { ClientOptions, TlsSettings, WsSettings, ProxySettings, WillSettings, ServerSpec, TransportName } from './client-options.js';
 export { DEFAULT_WS_PATH, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS } from './client-options.js';
-export type { ConnectFlags, OnConnect, OnDisconnect, OnMessage, OnPublish, OnSubscribe, OnUnsubscribe, OnLog, OnSocket } from './callbacks.js';
+export type { ConnectFlags, OnConnect, OnDisconnect, OnMessage, OnMessageComplete, OnPublish, OnSubscribe, OnUnsubscribe, OnLog, OnSocket } from './callbacks.js';
 export { MqttMessage, MessageInfo, RequestInfo } from './message.js';
 export type { MessageStreamOptions } from './message-stream.js';
 export type { Platform, TransportSettings, SrvTarget } from './platform.js';

@@ -174,6 +174,11 @@ export interface EngineEvents {
   /** A connection ended (Paho's on_disconnect). */
   disconnect: DisconnectInfo;
   message: InboundMessage;
+  /**
+   * An inbound QoS 2 exchange completed: PUBREL came and PUBCOMP went (the message itself was
+   * delivered at PUBLISH, once). `packetId` is the message's packet id (its `packetId`).
+   */
+  released: { readonly packetId: number };
   /** Paho's on_publish: QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP. */
   publish: PublishResult;
   subscribe: SubscribeResult;

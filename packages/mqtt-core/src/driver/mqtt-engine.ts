@@ -521,6 +521,9 @@ export class MqttEngine {
       case 'message':
         this.#events.emit('message', effect.message);
         return;
+      case 'released':
+        if (this.#events.has('released')) this.#events.emit('released', { packetId: effect.packetId });
+        return;
       case 'published': {
         const handle = this.#requests.take(effect.mid);
         const gate = this.#link?.gate;

@@ -37,6 +37,8 @@ export type SessionEffect =
   | { readonly type: 'connack'; readonly sessionPresent: boolean; readonly reasonCode: number; readonly properties: Properties | undefined }
   /** Hand this message to the application. Inbound QoS 2 is emitted exactly once. */
   | { readonly type: 'message'; readonly message: InboundMessage }
+  /** An inbound QoS 2 exchange is over: PUBREL came for a delivered message, PUBCOMP is being sent. */
+  | { readonly type: 'released'; readonly packetId: number }
   /** publish() `mid` completed: QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP (v5: reasonCode >= 0x80 is a refusal). */
   /** `packetId`: the id it had on the wire (QoS>0); undefined at QoS 0. */
   | { readonly type: 'published'; readonly mid: number; readonly reasonCode: number; readonly properties: Properties | undefined; readonly packetId?: number }

@@ -62,12 +62,12 @@ export class InboundFlow {
     return { kind: 'ok', reply: { type: 'pubrec', packetId } };
   }
 
-  /** PUBREL: the QoS 2 exchange is over; returns the PUBCOMP to send (v5: 0x92 for an unknown id). */
-  pubrel(fx: SessionEffect[], packetId: number): Packet {
+  /** PUBREL: the QoS 2 exchange is over; returns the PUBCOMP to send (v5: 0x92 for an unknown id) and whether the id was ours. */
+  pubrel(fx: SessionEffect[], packetId: number): { readonly reply: Packet; readonly known: boolean } {
     const known = this.#qos2.delete(packetId);
     if (known && this.#persisting) fx.push({ type: 'persist', operation: { op: 'deleteIncoming', packetId } });
     const unknown = !known && this.#options.protocolVersion === 5;
-    return { type: 'pubcomp', packetId, ...(unknown ? { reasonCode: ReasonCode.PACKET_ID_NOT_FOUND } : {}) };
+    return { reply: { type: 'pubcomp', packetId, ...(unknown ? { reasonCode: ReasonCode.PACKET_ID_NOT_FOUND } : {}) }, known };
   }
 
   snapshot(): number[] {

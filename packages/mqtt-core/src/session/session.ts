@@ -353,9 +353,13 @@ export class Session {
         else if (outcome.reply !== undefined) this.#reply(fx, now, outcome.reply);
         return;
       }
-      case 'pubrel':
-        this.#reply(fx, now, this.#inbound.pubrel(fx, packet.packetId));
+      case 'pubrel': {
+        const { reply, known } = this.#inbound.pubrel(fx, packet.packetId);
+        this.#reply(fx, now, reply);
+        // The exchange for a message we delivered is complete (PUBCOMP goes out just before).
+        if (known) fx.push({ type: 'released', packetId: packet.packetId });
         return;
+      }
       case 'puback':
       case 'pubrec':
       case 'pubcomp': {
