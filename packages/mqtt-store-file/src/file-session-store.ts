@@ -3,12 +3,12 @@
 // durability 'fsync'), and any crash leaves a log whose valid prefix holds every resolved operation.
 // Operations applied while a write is in flight share the next write and fsync (group commit).
 
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MqttError } from '@x/mqtt-codec';
 import type { SessionSnapshot, SessionStore, StoreOperation } from '@x/mqtt-core';
 import { LockFile } from './lock-file.js';
-import { frameRecord, scanLog } from './log-format.js';
+import { frameRecord, LogScanner, type ScanDamage } from './log-format.js';
 import { encodeEntry, FORMAT_VERSION } from './operation-codec.js';
 import {
   DEFAULT_COMPACT_MIN_BYTES,
@@ -98,19 +98,12 @@ export class FileSessionStore implements SessionStore {
       // A compaction that died before its rename: session.log is still the whole truth.
       await rm(join(dir, COMPACT_FILE), { force: true });
       const file = join(dir, LOG_FILE);
-      const bytes = await readLog(file);
-      const scan = scanLog(bytes);
-      const header = scan.records[0]?.entry;
-      if (header?.op === 'header' && header.formatVersion !== FORMAT_VERSION) {
-        throw storeError(`${file} has format version ${header.formatVersion}; this version reads ${FORMAT_VERSION}`);
-      }
-      const state = new SessionState();
-      // Copy each record out of the file buffer, so the state does not pin the whole file.
-      for (const record of scan.records) state.apply(record.entry, record.bytes.slice());
-      const corruption = scan.damage === undefined ? undefined : corruptionReport(file, bytes.length, scan.records.length, scan.damage);
-
-      handle = await open(file, bytes.length === 0 ? 'w+' : 'r+', PRIVATE_FILE_MODE);
+      handle = await openLog(file);
       await tightenMode(handle);
+      // Streamed: memory is bounded by the live state (and the largest record), never the file.
+      const state = new SessionState();
+      const { fileLength, scan } = await replay(handle, file, state);
+      const corruption = scan.damage === undefined ? undefined : corruptionReport(file, fileLength, scan.records, scan.damage);
       let size = scan.validLength;
       if (size === 0) {
         // New, empty, or not even a valid header: start a fresh log.
@@ -120,7 +113,7 @@ export class FileSessionStore implements SessionStore {
         await handle.datasync();
         await syncDirectory(dir);
         size = headerRecord.length;
-      } else if (size < bytes.length) {
+      } else if (size < fileLength) {
         // Drop the damaged tail, so later appends do not sit behind garbage.
         await handle.truncate(size);
         await handle.datasync();
@@ -244,14 +237,41 @@ export class FileSessionStore implements SessionStore {
   }
 }
 
-async function readLog(file: string): Promise<Uint8Array> {
+/** The log for reading and positional writes, created 0600 when missing. */
+async function openLog(file: string): Promise<FileHandle> {
   try {
-    const buffer = await readFile(file);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return await open(file, 'r+');
   } catch (error) {
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return new Uint8Array(0);
-    throw storeError(`cannot read ${file}`, error);
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return open(file, 'w+', PRIVATE_FILE_MODE);
+    throw storeError(`cannot open ${file}`, error);
   }
+}
+
+/** Bytes read from the log at a time while replaying it. */
+const REPLAY_CHUNK = 1 << 20;
+
+/**
+ * Replays the log into `state` a chunk at a time, the records still live copied out of it; stops
+ * reading at the first damaged record. Rejects for a log of a newer format.
+ */
+async function replay(handle: FileHandle, file: string, state: SessionState): Promise<{ fileLength: number; scan: { records: number; validLength: number; damage: ScanDamage | undefined } }> {
+  const fileLength = (await handle.stat()).size;
+  let newer: number | undefined;
+  const scanner = new LogScanner((record) => {
+    if (record.entry.op === 'header' && record.entry.formatVersion !== FORMAT_VERSION) newer = record.entry.formatVersion;
+    state.apply(record.entry, record.bytes, true);
+  }, fileLength);
+  const chunk = new Uint8Array(Math.min(REPLAY_CHUNK, Math.max(fileLength, 1)));
+  for (let position = 0; position < fileLength && !scanner.stopped && newer === undefined; ) {
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) break;
+    scanner.push(chunk.subarray(0, bytesRead));
+    state.ownRecords(); // before the chunk is read into again
+    position += bytesRead;
+  }
+  if (newer !== undefined) throw storeError(`${file} has format version ${newer}; this version reads ${FORMAT_VERSION}`);
+  const { validLength, damage } = scanner.end();
+  return { fileLength, scan: { records: scanner.records, validLength, damage } };
 }
 
 /** A log left group- or world-readable (by an older version) is made owner-only; never loosened. */

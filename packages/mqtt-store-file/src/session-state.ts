@@ -17,14 +17,22 @@ export class SessionState {
   readonly #incoming = new Set<number>();
   #nextMid = 1;
   #outgoingBytes = 0;
+  /** mids whose record is still a view into a buffer the caller will reuse (see ownRecords). */
+  readonly #borrowed = new Set<number>();
 
-  /** Applies one entry; `record` is its framed bytes (kept for putOutgoing). */
-  apply(entry: LogEntry, record: Uint8Array): void {
+  /**
+   * Applies one entry; `record` is its framed bytes (kept for putOutgoing). `borrowed`: the bytes
+   * are a view into a buffer about to be reused; call ownRecords() before reusing it, which copies
+   * only the records still live (replaying a large log then costs the live state, not the file).
+   */
+  apply(entry: LogEntry, record: Uint8Array, borrowed = false): void {
     switch (entry.op) {
       case 'putOutgoing': {
         const previous = this.#outgoing.get(entry.message.mid);
         this.#outgoingBytes += record.length - (previous?.length ?? 0);
         this.#outgoing.set(entry.message.mid, record);
+        if (borrowed) this.#borrowed.add(entry.message.mid);
+        else this.#borrowed.delete(entry.message.mid);
         this.#nextMid = Math.max(this.#nextMid, entry.message.mid + 1);
         return;
       }
@@ -33,6 +41,7 @@ export class SessionState {
         if (previous === undefined) return;
         this.#outgoingBytes -= previous.length;
         this.#outgoing.delete(entry.mid);
+        this.#borrowed.delete(entry.mid);
         return;
       }
       case 'putIncoming':
@@ -50,6 +59,15 @@ export class SessionState {
       case 'header':
         return;
     }
+  }
+
+  /** Copies the borrowed records still live out of the buffer they view. */
+  ownRecords(): void {
+    for (const mid of this.#borrowed) {
+      const record = this.#outgoing.get(mid);
+      if (record !== undefined) this.#outgoing.set(mid, record.slice());
+    }
+    this.#borrowed.clear();
   }
 
   /** The state as SessionStore.load() returns it: undefined when nothing is stored (as MemorySessionStore). */

@@ -93,5 +93,5 @@ describe('FileSessionStore against MemorySessionStore', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
