@@ -67,10 +67,13 @@ export class SessionState {
     }
   }
 
-  /** The state as SessionStore.load() returns it: undefined when nothing is stored (as MemorySessionStore). */
+  /**
+   * The state as SessionStore.load() returns it: undefined when nothing is stored (as
+   * MemorySessionStore). Inbound ids (a set) in ascending order, as the database lists them.
+   */
   snapshot(): SessionSnapshot | undefined {
     if (this.#outgoing.size === 0 && this.#incoming.size === 0) return undefined;
     const outgoing = [...this.#outgoing.values()].map((entry) => entry.message);
-    return { version: 1, outgoing, incomingQos2: [...this.#incoming], nextMid: this.#nextMid };
+    return { version: 1, outgoing, incomingQos2: [...this.#incoming].sort((a, b) => a - b), nextMid: this.#nextMid };
   }
 }
