@@ -1,0 +1,109 @@
+// The page of the durable-session test (session.html): a Client whose SessionStore is an
+// IndexedDbSessionStore, driven from the test through window.sessionHarness. What the store held
+// when the page (re)loaded is kept, so the test can see what survived a reload.
+import { Client, MQTTv311, MQTTv5, type MqttProtocol } from '@x/mqtt';
+import { IndexedDbSessionStore } from '@x/mqtt-store-indexeddb';
+
+/** One stored outgoing message, as the test sees it. */
+export interface OutgoingSummary {
+  readonly mid: number;
+  readonly topic: string;
+  readonly qos: number;
+  readonly state: string;
+  readonly packetId: number | undefined;
+}
+
+export interface StartOptions {
+  readonly url: string;
+  readonly clientId: string;
+  readonly database: string;
+  readonly protocol: 4 | 5;
+}
+
+export interface SessionHarness {
+  /** Opens the store and connects; resolves with what the store held at open. */
+  start(options: StartOptions): Promise<{ restored: OutgoingSummary[]; damage: string | undefined }>;
+  /** Publishes; resolves with the mid once the store holds the message (committed to IndexedDB). */
+  publish(topic: string, text: string, qos: 1 | 2): Promise<number>;
+  /** The outgoing messages the store holds now. */
+  outgoing(): OutgoingSummary[];
+  /**
+   * Applies `count` puts to `database`, one per task without awaiting them (so they spread over
+   * many transactions); reloads the page once `reloadAfter` have committed. Resolves at once.
+   */
+  burst(database: string, count: number, reloadAfter: number): Promise<void>;
+  /** What a fresh store on `database` loads (the store is closed again). */
+  inspect(database: string): Promise<{ mids: number[]; nextMid: number | undefined; damage: string | undefined }>;
+  /** Errors seen by the page (client callbacks and rejected promises). */
+  readonly errors: string[];
+}
+
+declare global {
+  interface Window {
+    sessionHarness: SessionHarness;
+  }
+}
+
+const errors: string[] = [];
+let client: Client | undefined;
+let store: IndexedDbSessionStore | undefined;
+
+function summary(database: IndexedDbSessionStore): OutgoingSummary[] {
+  return (database.load()?.outgoing ?? []).map(({ mid, topic, qos, state, packetId }) => ({ mid, topic, qos, state, packetId }));
+}
+
+window.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
+
+window.sessionHarness = {
+  errors,
+
+  async start({ url, clientId, database, protocol }) {
+    store = await IndexedDbSessionStore.open(database);
+    const restored = summary(store);
+    const version: MqttProtocol = protocol === 5 ? MQTTv5 : MQTTv311;
+    client = new Client({
+      clientId,
+      cleanSession: false,
+      protocol: version,
+      sessionStore: store,
+      ...(version === MQTTv5 ? { properties: { sessionExpiryInterval: 300 } } : {}),
+    });
+    await client.connect(url);
+    return { restored, damage: store.damage?.error.message };
+  },
+
+  async publish(topic, text, qos) {
+    if (client === undefined) throw new Error('start() first');
+    const info = client.publish(topic, text, qos);
+    await info.waitForStored();
+    return info.mid;
+  },
+
+  outgoing() {
+    return store === undefined ? [] : summary(store);
+  },
+
+  async burst(database, count, reloadAfter) {
+    const target = await IndexedDbSessionStore.open(database, { durability: 'relaxed' });
+    let committed = 0;
+    let mid = 0;
+    const next = (): void => {
+      if (++mid > count) return;
+      const message = { mid, topic: `burst/${mid}`, payload: new Uint8Array(256).fill(mid & 0xff), qos: 1 as const, retain: false, properties: undefined, packetId: undefined, state: 'queued' as const };
+      target.apply({ op: 'putOutgoing', message }).then(() => {
+        committed++;
+        if (committed === reloadAfter) location.reload();
+      }, (error: unknown) => errors.push(String(error)));
+      setTimeout(next, 0);
+    };
+    next();
+  },
+
+  async inspect(database) {
+    const opened = await IndexedDbSessionStore.open(database);
+    const snapshot = opened.load();
+    const result = { mids: (snapshot?.outgoing ?? []).map((m) => m.mid), nextMid: snapshot?.nextMid, damage: opened.damage?.error.message };
+    await opened.close();
+    return result;
+  },
+};
