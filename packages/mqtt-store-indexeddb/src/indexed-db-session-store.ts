@@ -269,8 +269,12 @@ function unstorableOperation(operation: StoreOperation): string | undefined {
   }
 }
 
+/**
+ * The transaction no longer takes requests: inactive (its task ended), or already finished while
+ * its complete event is still queued (Chromium then throws InvalidStateError from objectStore()).
+ */
 function isInactive(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TransactionInactiveError';
+  return error instanceof Error && (error.name === 'TransactionInactiveError' || error.name === 'InvalidStateError');
 }
 
 function invalidArgument(message: string): MqttError {
