@@ -34,6 +34,10 @@ export interface SessionHarness {
   burst(database: string, count: number, reloadAfter: number): Promise<void>;
   /** What a fresh store on `database` loads (the store is closed again). */
   inspect(database: string): Promise<{ mids: number[]; nextMid: number | undefined; damage: string | undefined }>;
+  /** Opens `database` twice: the second open is refused (Web Lock) until the first store is closed. */
+  lockTwice(database: string): Promise<{ refused: string | undefined; afterClose: boolean }>;
+  /** Put + delete of `count` QoS 1 messages (100-byte payload), awaited one by one or `inFlight` at a time; for measuring, never in a timed test. */
+  measure(durability: 'strict' | 'relaxed', count: number, inFlight: number): Promise<{ ms: number; transactions: number; operations: number }>;
   /** Errors seen by the page (client callbacks and rejected promises). */
   readonly errors: string[];
 }
@@ -97,6 +101,42 @@ window.sessionHarness = {
       setTimeout(next, 0);
     };
     next();
+  },
+
+  async lockTwice(database) {
+    const first = await IndexedDbSessionStore.open(database);
+    const refused = await IndexedDbSessionStore.open(database).then(
+      async (second) => {
+        await second.close();
+        return undefined;
+      },
+      (error: unknown) => (error as { code?: string }).code,
+    );
+    await first.close();
+    const again = await IndexedDbSessionStore.open(database);
+    await again.close();
+    return { refused, afterClose: true };
+  },
+
+  async measure(durability, count, inFlight) {
+    const database = `measure-${crypto.randomUUID()}`;
+    const target = await IndexedDbSessionStore.open(database, { durability });
+    const payload = new Uint8Array(100).fill(1);
+    const one = async (mid: number): Promise<void> => {
+      await target.apply({ op: 'putOutgoing', message: { mid, topic: 'bench/t', payload, qos: 1, retain: false, properties: undefined, packetId: (mid % 65535) + 1, state: 'wait-puback' } });
+      await target.apply({ op: 'deleteOutgoing', mid });
+    };
+    const started = performance.now();
+    let next = 1;
+    const worker = async (): Promise<void> => {
+      while (next <= count) await one(next++);
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    const ms = performance.now() - started;
+    const { transactions, operations } = target.stats;
+    await target.close();
+    await IndexedDbSessionStore.delete(database);
+    return { ms, transactions, operations };
   },
 
   async inspect(database) {

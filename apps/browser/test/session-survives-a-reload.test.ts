@@ -157,6 +157,11 @@ describe('an IndexedDbSessionStore in headless Chromium', () => {
     }
   });
 
+  it('refuses a second store on the same database while the first is open (Web Lock)', async () => {
+    const { page } = await openPage();
+    expect(await page.evaluate(() => window.sessionHarness.lockTwice('locked'))).toEqual({ refused: 'SESSION_STORE_ERROR', afterClose: true });
+  });
+
   it('leaves a whole prefix of its writes when the page reloads in the middle of them', async () => {
     const { page, errors } = await openPage();
     const database = `burst-${crypto.randomUUID().slice(0, 8)}`;
