@@ -15,6 +15,7 @@ const RULES = {
   '@x/mqtt-transport-ws': { allow: ['@x/mqtt-codec', '@x/mqtt-core', '@x/mqtt-transport-tcp'], node: true, external: ['ws'] },
   '@x/mqtt-helpers': { allow: ['@x/mqtt-codec', '@x/mqtt-core'], node: false, external: [] },
   '@x/mqtt-store-file': { allow: ['@x/mqtt-codec', '@x/mqtt-core'], node: true, external: [] },
+  '@x/mqtt-store-indexeddb': { allow: ['@x/mqtt-codec', '@x/mqtt-core'], node: false, external: [] },
   '@x/mqtt': {
     allow: ['@x/mqtt-codec', '@x/mqtt-core', '@x/mqtt-transport-tcp', '@x/mqtt-transport-tls', '@x/mqtt-transport-ws', '@x/mqtt-helpers', '@x/mqtt-store-file'],
     node: true,
