@@ -17,7 +17,7 @@ import { report } from './support/results.js';
 const notes: string[] = [];
 const uncaught: unknown[] = [];
 const onUncaught = (error: unknown): void => void uncaught.push(error);
-let broker: MosquittoBroker;
+let broker: MosquittoBroker<'mqtt'>;
 const dirs: string[] = [];
 
 beforeAll(async () => {
