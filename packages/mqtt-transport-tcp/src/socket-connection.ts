@@ -1,5 +1,6 @@
 // Adapts a connected net.Socket (or tls.TLSSocket) to core's TransportConnection.
-// Invariants: onClose is called exactly once; onDrain only after a write returned false.
+// Invariants: onClose is called exactly once; onDrain only after a write returned false; a
+// paused socket is read only by read() (an external event loop's loop_read).
 
 import type { Socket } from 'node:net';
 import { MqttError } from '@x/mqtt-codec';
@@ -52,6 +53,17 @@ export class SocketConnection implements TransportConnection {
     if (!this.#closed) this.#socket.resume();
   }
 
+  /**
+   * Delivers what the (paused) socket holds now through onData, before returning; returns the
+   * byte count. Node emits 'data' for each chunk read() returns, so the listener above delivers it.
+   */
+  read(): number {
+    if (this.#closed) return 0;
+    let total = 0;
+    for (let chunk = this.#socket.read() as Buffer | null; chunk !== null; chunk = this.#socket.read() as Buffer | null) total += chunk.length;
+    return total;
+  }
+
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
     // Packets written in the same tick leave in one writev: far fewer syscalls under load.
@@ -65,6 +77,10 @@ export class SocketConnection implements TransportConnection {
     return flushed;
   }
 
+  readonly #discard = (): void => {
+    while (this.#socket.read() !== null);
+  };
+
   readonly #uncork = (): void => {
     this.#corked = false;
     this.#socket.uncork();
@@ -73,6 +89,9 @@ export class SocketConnection implements TransportConnection {
   end(): void {
     if (this.#closed || this.#closedByUs) return;
     this.#closedByUs = true;
+    // A paused socket holding unread bytes never sees the peer's FIN, so 'close' would wait for the
+    // grace period: read the rest away (the caller is done with it).
+    this.#socket.on('readable', this.#discard);
     this.#socket.end(() => {
       setTimeout(() => this.#socket.destroy(), END_GRACE_PERIOD).unref();
     });
