@@ -18,12 +18,13 @@ export class SocketConnection implements TransportConnection {
   #waitingForDrain = false;
   #closed = false;
   #corked = false;
+  #paused = false;
 
   /** Takes over `socket` (connected, possibly paused) and starts delivering to `handlers`. */
   constructor(socket: Socket, handlers: TransportHandlers, label: string) {
     this.#socket = socket;
     this.#handlers = handlers;
-    socket.on('data', (chunk: Buffer) => handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    socket.on('data', this.#onData);
     socket.on('drain', () => {
       if (!this.#waitingForDrain || this.#closed) return;
       this.#waitingForDrain = false;
@@ -44,25 +45,43 @@ export class SocketConnection implements TransportConnection {
     return this.#socket;
   }
 
-  /** Stops reading the socket (TCP flow control then holds the peer) until resume(). */
+  /**
+   * Stops reading the socket (TCP flow control then holds the peer) until resume(). The 'data'
+   * listener goes too: Node resumes a paused stream that has one as soon as anyone removes a
+   * 'readable' listener, which an external event loop waiting on 'readable' does all the time.
+   */
   pause(): void {
-    if (!this.#closed) this.#socket.pause();
+    if (this.#closed || this.#paused) return;
+    this.#paused = true;
+    this.#socket.off('data', this.#onData);
+    this.#socket.pause();
   }
 
   resume(): void {
-    if (!this.#closed) this.#socket.resume();
+    if (this.#closed || !this.#paused) return;
+    this.#paused = false;
+    this.#socket.on('data', this.#onData);
+    this.#socket.resume();
   }
 
   /**
-   * Delivers what the (paused) socket holds now through onData, before returning; returns the
-   * byte count. Node emits 'data' for each chunk read() returns, so the listener above delivers it.
+   * While paused: delivers what the socket holds now through onData, before returning, and returns
+   * the byte count (an external event loop's loop_read). Not paused: 0 (data flows by itself).
    */
   read(): number {
-    if (this.#closed) return 0;
     let total = 0;
-    for (let chunk = this.#socket.read() as Buffer | null; chunk !== null; chunk = this.#socket.read() as Buffer | null) total += chunk.length;
+    while (this.#paused && !this.#closed) {
+      const chunk = this.#socket.read() as Buffer | null;
+      if (chunk === null) break;
+      total += chunk.length;
+      this.#onData(chunk);
+    }
     return total;
   }
+
+  readonly #onData = (chunk: Buffer): void => {
+    this.#handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  };
 
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
