@@ -93,6 +93,14 @@ describe('the other loop calls', () => {
     expect(engine.nextTimerAt).toBeUndefined();
   });
 
+  it('refuse at connect() a transport that cannot be read on demand, instead of hanging', async () => {
+    const transport = new FakeTransport(new ScriptedBroker(4));
+    const engine = new MqttEngine({ transports: transport, timers: new FakeTimers(), clientId: 'c', externalLoop: true });
+    await expect(engine.connect()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(transport.closedBy).toEqual(['destroy']);
+    expect(engine.state).toBe('idle');
+  });
+
   it('reconnect from loopMisc() after the back-off when autoReconnect is on', async () => {
     const transport = new OnDemandTransport(new ScriptedBroker(4));
     const timers = new FakeTimers();

@@ -320,6 +320,10 @@ export class MqttEngine {
         throw stop;
       }
       const connection = link.connection;
+      if (this.#external !== undefined && (connection.read === undefined || connection.pause === undefined)) {
+        connection.destroy();
+        throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
+      }
       const external = this.#external !== undefined;
       link.open(connection, {
         blocked: () => this.#events.emit('socketRegisterWrite', connection),
