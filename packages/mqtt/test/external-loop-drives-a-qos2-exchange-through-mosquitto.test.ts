@@ -88,6 +88,25 @@ describe('a client with externalLoop: true', () => {
     await sender.disconnect();
   });
 
+  it("works with the package README's pattern: loopRead on 'readable', loopWrite on register-write, loopMisc on an interval", async () => {
+    const topic = uniqueTopic('external-loop-readme');
+    const client = newClient({ externalLoop: true, keepalive: 30 });
+    client.onSocketOpen = (_c, _u, sock) => (sock as Socket).on('readable', () => client.loopRead());
+    client.onSocketRegisterWrite = () => queueMicrotask(() => client.loopWrite());
+    const misc = setInterval(() => client.loopMisc(), 1000);
+    try {
+      const got: string[] = [];
+      client.onMessage = (_c, _u, m) => got.push(m.text());
+      await client.connect('127.0.0.1', env.broker.ports.mqtt);
+      await client.subscribe(topic, 2);
+      await client.publish(topic, 'by events', 2);
+      await expect.poll(() => got).toEqual(['by events']);
+      expect(client.wantWrite()).toBe(false);
+    } finally {
+      clearInterval(misc);
+    }
+  });
+
   it('refuses loopStart() and loopForever(), whose loop would never read', async () => {
     const client = newClient({ externalLoop: true });
     expect(client.loopStart()).toBe(MQTT_ERR_INVAL);
