@@ -81,6 +81,21 @@ describe('an engine in external-loop mode', () => {
     expect(events.filter((e) => e === 'publish')).toHaveLength(1);
   });
 
+  it('writes at once when a socketRegisterWrite listener calls loopWrite() inside the event', async () => {
+    const { transport, engine } = setup();
+    engine.on('socketRegisterWrite', () => engine.loopWrite());
+    const connecting = engine.connect();
+    await settle();
+    expect(transport.received()).toEqual(['connect']);
+    expect(engine.wantWrite()).toBe(false);
+    engine.loopRead();
+    await connecting;
+    const handle = engine.publish('t', 'x', { qos: 1 });
+    expect(transport.received()).toEqual(['connect', 'publish']);
+    engine.loopRead();
+    await expect(handle.done).resolves.toMatchObject({ mid: handle.mid });
+  });
+
   it('keeps what a full socket did not take for the next loopWrite(), in order', async () => {
     const { transport, engine } = setup();
     const connecting = engine.connect();

@@ -39,8 +39,12 @@ export class WriteGate {
 
   write(bytes: Uint8Array): void {
     if (this.#holdAll && !this.#blocked) {
+      // Held before the event, so a listener that calls loopWrite() at once writes these bytes.
       this.#blocked = true;
+      this.#lastWriteHeld = true;
+      this.#held.push(bytes);
       this.#events.blocked(this.connection);
+      return;
     }
     this.#lastWriteHeld = this.#blocked;
     if (this.#blocked) {
