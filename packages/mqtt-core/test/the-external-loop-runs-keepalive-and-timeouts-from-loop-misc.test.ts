@@ -96,8 +96,13 @@ describe('the other loop calls', () => {
   it('refuse at connect() a transport that cannot be read on demand, instead of hanging', async () => {
     const transport = new FakeTransport(new ScriptedBroker(4));
     const engine = new MqttEngine({ transports: transport, timers: new FakeTimers(), clientId: 'c', externalLoop: true });
+    const sockets: string[] = [];
+    engine.on('socketOpen', () => sockets.push('open'));
+    engine.on('socketClose', () => sockets.push('close'));
     await expect(engine.connect()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await settle();
     expect(transport.closedBy).toEqual(['destroy']);
+    expect(sockets).toEqual([]);
     expect(engine.state).toBe('idle');
   });
 

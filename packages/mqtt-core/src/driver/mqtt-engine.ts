@@ -321,6 +321,7 @@ export class MqttEngine {
       }
       const connection = link.connection;
       if (this.#external !== undefined && (connection.read === undefined || connection.pause === undefined)) {
+        link.connection = undefined; // never reported open, so no socketClose either
         connection.destroy();
         throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
       }
