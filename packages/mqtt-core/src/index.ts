@@ -76,6 +76,8 @@ export type {
   LogEntry,
 } from './driver/engine-types.js';
 export { defaultTimers } from './driver/timers.js';
+export { RecordedTimers } from './driver/recorded-timers.js';
+export type { LoopStatus } from './driver/external-loop.js';
 export type { Timers, TimerHandle } from './driver/timers.js';
 
 // the transport contract

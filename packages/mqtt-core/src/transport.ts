@@ -28,6 +28,11 @@ export interface TransportConnection {
    */
   pause?(): void;
   resume?(): void;
+  /**
+   * Optional, for external event loops: delivers what a paused connection holds right now through
+   * onData, before returning, and returns how many bytes that was (0 when nothing waited).
+   */
+  read?(): number;
   /** The underlying socket (net.Socket, tls.TLSSocket, WebSocket), for callers that need it. */
   readonly raw?: unknown;
 }

@@ -1,5 +1,6 @@
 // Adapts a connected net.Socket (or tls.TLSSocket) to core's TransportConnection.
-// Invariants: onClose is called exactly once; onDrain only after a write returned false.
+// Invariants: onClose is called exactly once; onDrain only after a write returned false; a
+// paused socket is read only by read() (an external event loop's loop_read).
 
 import type { Socket } from 'node:net';
 import { MqttError } from '@x/mqtt-codec';
@@ -17,12 +18,13 @@ export class SocketConnection implements TransportConnection {
   #waitingForDrain = false;
   #closed = false;
   #corked = false;
+  #paused = false;
 
   /** Takes over `socket` (connected, possibly paused) and starts delivering to `handlers`. */
   constructor(socket: Socket, handlers: TransportHandlers, label: string) {
     this.#socket = socket;
     this.#handlers = handlers;
-    socket.on('data', (chunk: Buffer) => handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    socket.on('data', this.#onData);
     socket.on('drain', () => {
       if (!this.#waitingForDrain || this.#closed) return;
       this.#waitingForDrain = false;
@@ -43,14 +45,43 @@ export class SocketConnection implements TransportConnection {
     return this.#socket;
   }
 
-  /** Stops reading the socket (TCP flow control then holds the peer) until resume(). */
+  /**
+   * Stops reading the socket (TCP flow control then holds the peer) until resume(). The 'data'
+   * listener goes too: Node resumes a paused stream that has one as soon as anyone removes a
+   * 'readable' listener, which an external event loop waiting on 'readable' does all the time.
+   */
   pause(): void {
-    if (!this.#closed) this.#socket.pause();
+    if (this.#closed || this.#paused) return;
+    this.#paused = true;
+    this.#socket.off('data', this.#onData);
+    this.#socket.pause();
   }
 
   resume(): void {
-    if (!this.#closed) this.#socket.resume();
+    if (this.#closed || !this.#paused) return;
+    this.#paused = false;
+    this.#socket.on('data', this.#onData);
+    this.#socket.resume();
   }
+
+  /**
+   * While paused: delivers what the socket holds now through onData, before returning, and returns
+   * the byte count (an external event loop's loop_read). Not paused: 0 (data flows by itself).
+   */
+  read(): number {
+    let total = 0;
+    while (this.#paused && !this.#closed) {
+      const chunk = this.#socket.read() as Buffer | null;
+      if (chunk === null) break;
+      total += chunk.length;
+      this.#onData(chunk);
+    }
+    return total;
+  }
+
+  readonly #onData = (chunk: Buffer): void => {
+    this.#handlers.onData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  };
 
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
@@ -65,6 +96,10 @@ export class SocketConnection implements TransportConnection {
     return flushed;
   }
 
+  readonly #discard = (): void => {
+    while (this.#socket.read() !== null);
+  };
+
   readonly #uncork = (): void => {
     this.#corked = false;
     this.#socket.uncork();
@@ -73,6 +108,9 @@ export class SocketConnection implements TransportConnection {
   end(): void {
     if (this.#closed || this.#closedByUs) return;
     this.#closedByUs = true;
+    // A paused socket holding unread bytes never sees the peer's FIN, so 'close' would wait for the
+    // grace period: read the rest away (the caller is done with it).
+    this.#socket.on('readable', this.#discard);
     this.#socket.end(() => {
       setTimeout(() => this.#socket.destroy(), END_GRACE_PERIOD).unref();
     });

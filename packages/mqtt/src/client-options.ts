@@ -36,8 +36,17 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   sessionStore?: SessionStore;
   /** v5 enhanced authentication (AUTH exchange). */
   authenticator?: Authenticator;
-  /** Reconnect with back-off after losing a connection. Defaults to true. */
+  /** Reconnect with back-off after losing a connection. Defaults to true (false with `externalLoop`). */
   autoReconnect?: boolean;
+  /**
+   * Paho's external event loop: the client starts no timer and reads and writes nothing on its own.
+   * Call loopRead() when socket() is readable (its 'readable' event), loopWrite() while wantWrite()
+   * (onSocketRegisterWrite tells when that starts), and loopMisc() every second or so (keepalive,
+   * retries, timeouts). Reconnecting is then yours too (reconnect()), unless `autoReconnect: true`,
+   * whose delay runs from loopMisc(). tcp and tls only (the ws transport cannot be read on demand).
+   * Kept by reinitialise(). Defaults to false.
+   */
+  externalLoop?: boolean;
   /** v5: inbound topic aliases accepted. Defaults to 0. */
   topicAliasMaximum?: number;
   /** v5: assign outgoing topic aliases within the broker's maximum. Defaults to true. */

@@ -110,7 +110,8 @@ export class ClientSettings {
     if (this.servers.length === 0) return [noServer];
     const settings = {
       bindAddress: this.bindAddress,
-      connectTimeout: (this.options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
+      // External loop: no transport timer; the engine's connect timeout runs from loopMisc().
+      connectTimeout: this.options.externalLoop === true ? 0 : (this.options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
       tls: this.tls,
       ws: this.ws,
       proxy: this.proxy,
@@ -134,7 +135,8 @@ export class ClientSettings {
       maxQueuedMessages: this.maxQueued,
       retryInterval: this.retrySeconds,
       connectTimeout: o.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
-      autoReconnect: o.autoReconnect ?? true,
+      autoReconnect: o.autoReconnect ?? o.externalLoop !== true,
+      externalLoop: o.externalLoop === true,
       reconnectDelay: this.reconnectDelay,
       store: o.sessionStore,
       authenticator: o.authenticator,

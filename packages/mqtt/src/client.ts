@@ -3,12 +3,12 @@
 // core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
-import { MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
+import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
 import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
 import { MessageDispatch } from './message-dispatch.js';
@@ -145,7 +145,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Resets the client to its starting state, as if just created (Paho's reinitialise). */
   reinitialise(options: ClientOptions = {}): void {
-    const settings = new ClientSettings({ protocol: this.#settings.options.protocol, transport: this.#settings.options.transport, ...options });
+    const kept = this.#settings.options;
+    const settings = new ClientSettings({ protocol: kept.protocol, transport: kept.transport, ...options, externalLoop: kept.externalLoop });
     this.#dispatch.clear();
     this.#settings = settings;
     this.#userdata = options.userdata;
@@ -309,7 +310,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    * Paho's loop does; a first connection that cannot be opened rejects unless `retryFirstConnection`.
    */
   loopForever(options: { retryFirstConnection?: boolean } = {}): Promise<number> {
-    if (this.#foreverDone !== undefined) return Promise.resolve(MQTT_ERR_INVAL);
+    // With externalLoop the caller's loop does the I/O: this loop would wait for reads that never come.
+    if (this.#foreverDone !== undefined || this.#externalLoop) return Promise.resolve(MQTT_ERR_INVAL);
     this.#reconnectPaused = false;
     const done = new Promise<number>((resolve, reject) => {
       this.#foreverDone = { resolve };
@@ -324,7 +326,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Starts connecting (after connectAsync()) and keeps reconnecting in the background. */
   loopStart(): number {
-    if (this.#loopStarted) return MQTT_ERR_INVAL;
+    if (this.#loopStarted || this.#externalLoop) return MQTT_ERR_INVAL;
     this.#loopStarted = true;
     this.#reconnectPaused = false;
     if (this.#connectRequested && this.#engine.state === 'idle') this.#startConnecting(true, () => undefined);
@@ -353,27 +355,47 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     });
   }
 
-  /**
-   * External-loop functions. I/O is event-driven here and an external-loop mode is not built
-   * (issue 13 item 14): they do nothing, so they say so (MQTT_ERR_NOT_SUPPORTED; MQTT_ERR_NO_CONN
-   * when not connected) instead of reporting a success that did nothing.
-   */
+  // External-loop functions (option `externalLoop: true`). They work from the moment the socket is
+  // open (onSocketOpen), so the CONNACK itself is read by loopRead(). Without that option the
+  // runtime's event loop does the I/O and they do nothing, so they say so (MQTT_ERR_NOT_SUPPORTED;
+  // MQTT_ERR_NO_CONN when not connected) instead of reporting a success that did nothing.
+
+  /** Reads what the socket holds and processes it (callbacks run before it returns). Call on the socket's 'readable' event. */
   loopRead(): number {
-    return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
+    return this.#loopRc(this.#engine.loopRead());
   }
+  /** Writes what is pending (wantWrite()), until the socket is full. */
   loopWrite(): number {
-    return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
+    return this.#loopRc(this.#engine.loopWrite());
   }
+  /** Runs keepalive, retries and timeouts that are due; MQTT_ERR_CONN_LOST when that ended the connection. */
   loopMisc(): number {
-    return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
+    return this.#loopRc(this.#engine.loopMisc());
   }
   /** The socket in use (net.Socket, tls.TLSSocket, WebSocket), or undefined. */
   socket(): unknown {
     return this.#socket?.raw;
   }
-  /** True while writes wait for the socket to drain. */
+  /** With externalLoop: true while loopWrite() has something to write. Otherwise: while writes wait for the socket to drain. */
   wantWrite(): boolean {
     return this.#engine.wantWrite();
+  }
+
+  get #externalLoop(): boolean {
+    return this.#settings.options.externalLoop === true;
+  }
+
+  #loopRc(status: LoopStatus): number {
+    switch (status) {
+      case 'ok':
+        return MQTT_ERR_SUCCESS;
+      case 'no-connection':
+        return MQTT_ERR_NO_CONN;
+      case 'connection-lost':
+        return MQTT_ERR_CONN_LOST;
+      case 'not-supported':
+        return this.isConnected() ? MQTT_ERR_NOT_SUPPORTED : MQTT_ERR_NO_CONN;
+    }
   }
 
   // ---- publish / subscribe --------------------------------------------------------------------

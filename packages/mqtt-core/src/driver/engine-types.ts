@@ -54,10 +54,18 @@ export interface EngineOptions extends SessionOptions {
    * when the user set a logger says so here). Defaults to: build it when a `log` listener exists.
    */
   wantsLog: (() => boolean) | undefined;
+  /**
+   * External-loop mode (Paho's loop_read / loop_write / loop_misc): the engine starts no timer and
+   * reads and writes nothing on its own. The caller calls loopRead() when the socket is readable,
+   * loopWrite() while wantWrite(), and loopMisc() by `nextTimerAt` (or every second or so); the
+   * timers are recorded and run from loopMisc(). Fixed for the engine's life (reset() keeps it).
+   * Defaults to false.
+   */
+  externalLoop: boolean;
 }
 
 /** What a settings provider may change between connections. */
-export type EngineSettings = Readonly<Partial<Omit<EngineOptions, 'timers' | 'store' | 'random' | 'settings' | 'wantsLog' | 'persistEffects'>>>;
+export type EngineSettings = Readonly<Partial<Omit<EngineOptions, 'timers' | 'store' | 'random' | 'settings' | 'wantsLog' | 'persistEffects' | 'externalLoop'>>>;
 
 /** Seconds a connection must stay up before the back-off resets (issue 11 item 17). */
 export const DEFAULT_BACKOFF_RESET_AFTER = 10;

@@ -17,9 +17,10 @@ export class Link {
     this.closed = new Promise<void>((resolve) => (this.#closed = resolve));
   }
 
-  open(connection: TransportConnection, events: WriteGateEvents): void {
+  /** `holdWrites`: every write waits for the caller's loopWrite() (external-loop mode). */
+  open(connection: TransportConnection, events: WriteGateEvents, holdWrites = false): void {
     this.connection = connection;
-    this.gate = new WriteGate(connection, events);
+    this.gate = new WriteGate(connection, events, holdWrites);
   }
 
   /** The socket closed; true the first time only (a second report is ignored). */

@@ -19,6 +19,7 @@ import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
+import { ExternalLoop, type LoopStatus } from './external-loop.js';
 import { Link } from './link.js';
 import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
@@ -52,6 +53,8 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
 export class MqttEngine {
   #session: Session;
   readonly #timers: Timers;
+  /** Set in external-loop mode: the caller's loop reads, writes and runs the (recorded) timers. */
+  readonly #external: ExternalLoop | undefined;
   #options: Options;
   /** The constructor's options overlaid with the settings read for the current connection. */
   #live: Options;
@@ -86,7 +89,9 @@ export class MqttEngine {
     const t = options.transports;
     const transports = t === undefined ? [] : Array.isArray(t) ? (t as readonly Transport[]) : [t as Transport];
     if (transports.length === 0 && options.settings === undefined) throw new MqttError('INVALID_ARGUMENT', 'at least one transport is needed');
-    this.#timers = options.timers ?? defaultTimers;
+    const timers = options.timers ?? defaultTimers;
+    this.#external = options.externalLoop === true ? new ExternalLoop(() => timers.now(), () => this.#link) : undefined;
+    this.#timers = this.#external?.timers ?? timers;
     this.#options = options;
     this.#live = options;
     this.#session = new Session(sessionOptions(options, options.store !== undefined));
@@ -119,12 +124,35 @@ export class MqttEngine {
 
   resumeReading(): void {
     this.#readPaused = false;
-    this.#link?.connection?.resume?.();
+    // In external-loop mode the connection stays paused: only loopRead() reads.
+    if (this.#external === undefined) this.#link?.connection?.resume?.();
   }
 
-  /** True while writes are blocked by back-pressure (Paho's want_write). */
+  /** True while writes are blocked by back-pressure, or (external loop) wait for loopWrite() (Paho's want_write). */
   wantWrite(): boolean {
     return this.#link?.gate?.blocked ?? false;
+  }
+
+  // ---- external loop (options.externalLoop; 'not-supported' otherwise) --------------------
+
+  /** Reads what the paused socket holds and processes it (Paho's loop_read). */
+  loopRead(): LoopStatus {
+    return this.#external?.read() ?? 'not-supported';
+  }
+
+  /** Writes what is held for the socket, until it is full (Paho's loop_write). */
+  loopWrite(): LoopStatus {
+    return this.#external?.write() ?? 'not-supported';
+  }
+
+  /** Runs the due timers: keepalive, retries, timeouts, reconnect (Paho's loop_misc). */
+  loopMisc(): LoopStatus {
+    return this.#external?.misc() ?? 'not-supported';
+  }
+
+  /** External loop: when loopMisc() next has a timer to run (ms, engine clock); undefined when none. */
+  get nextTimerAt(): number | undefined {
+    return this.#external?.timers.nextAt;
   }
 
   on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
@@ -292,10 +320,18 @@ export class MqttEngine {
         throw stop;
       }
       const connection = link.connection;
+      if (this.#external !== undefined && (connection.read === undefined || connection.pause === undefined)) {
+        link.connection = undefined; // never reported open, so no socketClose either
+        connection.destroy();
+        throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
+      }
+      const external = this.#external !== undefined;
       link.open(connection, {
         blocked: () => this.#events.emit('socketRegisterWrite', connection),
         unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
-      });
+      }, external);
+      // External loop: nothing is read until loopRead() (the broker sends nothing before CONNECT).
+      if (external) connection.pause?.();
       this.#link = link;
       this.#connack = connack;
       this.#events.emit('socketOpen', connection);
@@ -345,7 +381,8 @@ export class MqttEngine {
         if (link === this.#link) this.#apply(this.#session.receive(bytes, this.#timers.now(), this.#logging()));
       },
       onDrain: () => {
-        if (link === this.#link) link.gate?.drain();
+        // External loop: the caller's loopWrite() writes the rest.
+        if (link === this.#link && this.#external === undefined) link.gate?.drain();
       },
       onClose: (error) => {
         if (!link.close()) return;
@@ -563,7 +600,11 @@ export class MqttEngine {
         if (link === undefined) return;
         // A dead link will never answer a graceful close: drop it at once, so onDisconnect is not late.
         if (this.#deadLink !== undefined) link.connection?.destroy(this.#deadLink);
-        else link.connection?.end();
+        else {
+          // External loop: what is held (a DISCONNECT) is written now, or a graceful close would lose it.
+          if (this.#external !== undefined && link.gate?.blocked === true) link.gate.drain();
+          link.connection?.end();
+        }
         this.#deadLink = undefined;
         // The Session is done with this link now: a new connect() need not wait for the socket to finish closing.
         this.#detach(undefined);

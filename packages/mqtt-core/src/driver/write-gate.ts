@@ -1,6 +1,7 @@
 // Writes to one open connection, honouring back-pressure: once the transport says it is full,
 // bytes (and the completions that must follow them) wait in order until it drains. One gate per
-// connection, so nothing held for a closed connection can leak into the next one.
+// connection, so nothing held for a closed connection can leak into the next one. In external-loop
+// mode (`holdAll`) every write is held until the caller's loopWrite() drains the gate.
 import type { TransportConnection } from '../transport.js';
 
 export interface WriteGateEvents {
@@ -13,17 +14,20 @@ export interface WriteGateEvents {
 export class WriteGate {
   readonly connection: TransportConnection;
   readonly #events: WriteGateEvents;
+  readonly #holdAll: boolean;
   #blocked = false;
   #lastWriteHeld = false;
   #held: (Uint8Array | (() => void))[] = [];
   #qos0Backlog = 0;
 
-  constructor(connection: TransportConnection, events: WriteGateEvents) {
+  /** `holdAll`: hold every write until drain() (external-loop mode). Defaults to false. */
+  constructor(connection: TransportConnection, events: WriteGateEvents, holdAll = false) {
     this.connection = connection;
     this.#events = events;
+    this.#holdAll = holdAll;
   }
 
-  /** True while writes wait for the transport to drain (Paho's want_write). */
+  /** True while writes wait for the transport to drain, or for drain() with `holdAll` (Paho's want_write). */
   get blocked(): boolean {
     return this.#blocked;
   }
@@ -34,6 +38,14 @@ export class WriteGate {
   }
 
   write(bytes: Uint8Array): void {
+    if (this.#holdAll && !this.#blocked) {
+      // Held before the event, so a listener that calls loopWrite() at once writes these bytes.
+      this.#blocked = true;
+      this.#lastWriteHeld = true;
+      this.#held.push(bytes);
+      this.#events.blocked(this.connection);
+      return;
+    }
     this.#lastWriteHeld = this.#blocked;
     if (this.#blocked) {
       this.#held.push(bytes);
@@ -62,9 +74,11 @@ export class WriteGate {
     });
   }
 
-  /** The transport drained: write what was held, in order, until it is full again. */
+  /**
+   * The transport drained: write what was held, in order, until it is full again. The gate stays
+   * blocked until the end, so what a completion's callback writes meanwhile queues behind the rest.
+   */
   drain(): void {
-    this.#blocked = false;
     for (let i = 0; i < this.#held.length; i++) {
       const item = this.#held[i] as Uint8Array | (() => void);
       if (typeof item === 'function') {
@@ -72,11 +86,11 @@ export class WriteGate {
       } else if (!this.connection.write(item)) {
         // The transport took these bytes: the completions right behind them run now.
         while (typeof this.#held[i + 1] === 'function') (this.#held[++i] as () => void)();
-        this.#blocked = true;
         this.#held = this.#held.slice(i + 1);
         return;
       }
     }
+    this.#blocked = false;
     this.#held = [];
     this.#events.unblocked(this.connection);
   }
