@@ -48,7 +48,9 @@ export type MqttErrorCode =
 
 /** Base error of every @x/mqtt package. Branch on `code`, never on `message`. */
 export class MqttError extends Error {
+  /** Always 'MqttError' (subclasses set their own name starting with 'Mqtt'). */
   override name = 'MqttError';
+  /** What went wrong, as a stable string to branch on (see MqttErrorCode). */
   readonly code: MqttErrorCode;
   /** The MQTT 5 reason code this error maps to, when one exists (e.g. 0x81 Malformed Packet). */
   readonly reasonCode: number | undefined;
@@ -62,10 +64,15 @@ export class MqttError extends Error {
 
 /** Raised by the codec for bytes or packet objects that break the protocol. */
 export class MqttProtocolError extends MqttError {
+  /** Always 'MqttProtocolError'. */
   override name = 'MqttProtocolError';
 }
 
-/** True when `value` is an MqttError (works across bundled copies of the package). */
+/**
+ * True when `value` is an MqttError. Use it instead of `instanceof MqttError`: the ESM and the
+ * CommonJS build of a package (both loaded when one program both imports and requires it) and
+ * bundled copies each have their own MqttError class, and instanceof fails across them.
+ */
 export function isMqttError(value: unknown): value is MqttError {
   return value instanceof MqttError || (value instanceof Error && typeof (value as { code?: unknown }).code === 'string' && value.name.startsWith('Mqtt'));
 }

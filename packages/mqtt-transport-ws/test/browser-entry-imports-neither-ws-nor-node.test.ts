@@ -6,8 +6,7 @@ import { expect, test } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageJson = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')) as {
-  exports: Record<string, { 'x-mqtt-source'?: unknown; browser?: { import?: { default?: string } } }>;
-  browser: Record<string, string>;
+  exports: Record<string, { 'x-mqtt-source'?: unknown; browser?: { import?: { default?: string }; require?: { default?: string } } }>;
 };
 /** Runtime imports only: `import type` and `export type` vanish from a bundle. */
 const RUNTIME_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
@@ -48,5 +47,5 @@ test('the Node entry does reach ws (so the check above can fail)', () => {
 test('package.json sends browser bundlers to the browser entry', () => {
   expect(packageJson.exports['.']?.['x-mqtt-source']).toEqual({ browser: './src/browser.ts', default: './src/index.ts' });
   expect(packageJson.exports['.']?.browser?.import?.default).toBe('./dist/browser.js');
-  expect(packageJson.browser['./dist/index.js']).toBe('./dist/browser.js');
+  expect(packageJson.exports['.']?.browser?.require?.default).toBe('./dist/browser.cjs');
 });

@@ -1,20 +1,61 @@
-// @x/mqtt for browsers: the same Client over the browser's own WebSocket (ws:// and wss://).
-// Chosen by bundlers through the "browser" export condition; imports no node:* module.
+// @x/mqtt for browsers: the same Client over the browser's own WebSocket (ws:// and wss://), or
+// over a WebSocket class given in the options. Chosen by bundlers through the "browser" export
+// condition; imports no node:* module. A browser does TLS itself: TLS settings it cannot honour
+// are refused with INVALID_ARGUMENT, never silently ignored.
+import { MqttError } from '@x/mqtt-codec';
+import type { WebSocketConstructor } from '@x/mqtt-transport-ws/browser';
 import { ClientBase } from './client.js';
-import type { ClientOptions } from './client-options.js';
+import type { ClientOptions, TlsSettings } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
 import { bindHelpers } from './helpers.js';
-import { browserPlatform } from './platform-browser.js';
+import { browserPlatform, browserPlatformWith } from './platform-browser.js';
 
-/** The client. In a browser, give it a `ws://` or `wss://` URL (or transport: 'websockets'). */
+/** The browser Client's options: the Client's, plus the WebSocket class to connect with. */
+export interface BrowserClientOptions<P extends MqttProtocol = MqttProtocol> extends ClientOptions<P> {
+  /**
+   * The WebSocket class (WHATWG shape) to connect with, for a runtime without a global
+   * `WebSocket` (Node.js 20, some workers) or to wrap the native one. Defaults to `globalThis.WebSocket`.
+   */
+  readonly WebSocket?: WebSocketConstructor | undefined;
+}
+
+/**
+ * The client. In a browser, give it a `ws://` or `wss://` URL (or `transport: 'websockets'`; after
+ * `tlsSet()`, `connect(host, port)` uses wss://).
+ */
 export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P> {
-  constructor(options: ClientOptions<P> = {}) {
-    super(browserPlatform, { transport: 'websockets', ...options });
+  constructor(options: BrowserClientOptions<P> = {}) {
+    const { WebSocket, ...clientOptions } = options;
+    super(WebSocket === undefined ? browserPlatform : browserPlatformWith(WebSocket), { transport: 'websockets', ...clientOptions });
+  }
+
+  /**
+   * Makes `connect(host, port)` use wss://. The browser verifies the broker with its own CAs and
+   * lets a page set no TLS option: any setting given (`ca`, `cert`, `key`, `ciphers`, ...) is
+   * refused with INVALID_ARGUMENT.
+   */
+  override tlsSet(settings: TlsSettings = {}): void {
+    const given = Object.entries(settings).filter(([, value]) => value !== undefined).map(([name]) => name);
+    if (given.length > 0) throw new MqttError('INVALID_ARGUMENT', `a browser WebSocket cannot honour TLS settings (${given.join(', ')}): call tlsSet() without settings and use wss://`);
+    super.tlsSet({});
+  }
+
+  /** Refused with INVALID_ARGUMENT: a browser has no `SecureContext`. */
+  override tlsSetContext(_context: unknown): never {
+    throw new MqttError('INVALID_ARGUMENT', 'a browser WebSocket cannot use a TLS SecureContext: call tlsSet() and use wss://');
+  }
+
+  /** `tlsInsecureSet(true)` is refused with INVALID_ARGUMENT: a browser always checks the broker's host name. */
+  override tlsInsecureSet(value: boolean): void {
+    if (value) throw new MqttError('INVALID_ARGUMENT', 'a browser WebSocket always checks the host name: tlsInsecureSet(true) cannot be honoured');
+    super.tlsInsecureSet(false);
   }
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
+/** Paho's one-shot helpers (publish.single/multiple, subscribe.simple/callback) over the browser's WebSocket. */
 export const { publish, subscribe } = bindHelpers(browserPlatform);
 
 export * from './exports.js';
-export { browserPlatform } from './platform-browser.js';
+export { browserPlatform, browserPlatformWith } from './platform-browser.js';
+export type { WebSocketConstructor } from '@x/mqtt-transport-ws/browser';

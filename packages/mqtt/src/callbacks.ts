@@ -6,12 +6,15 @@ import type { MqttMessage } from './message.js';
 
 /** The CONNACK flags (Paho's flags['session present']). */
 export interface ConnectFlags {
+  /** The broker resumed a stored session for this client. */
   readonly sessionPresent: boolean;
 }
 
+/** onConnect: a CONNACK arrived; rc is 0 when accepted, otherwise the refusal's return or reason code. */
 export type OnConnect<C> = (client: C, userdata: unknown, flags: ConnectFlags, rc: number, properties?: Properties) => void;
 /** rc: 0 after disconnect(), otherwise an MQTT_ERR_* code (v5: reasonCode follows). */
 export type OnDisconnect<C> = (client: C, userdata: unknown, rc: number, properties?: Properties, reasonCode?: number) => void;
+/** onMessage: a message arrived that no messageCallbackAdd() filter took. */
 export type OnMessage<C> = (client: C, userdata: unknown, message: MqttMessage) => void;
 /**
  * An inbound QoS 2 exchange completed (PUBREL came, PUBCOMP sent); `mid` is that message's `mid`.
@@ -22,7 +25,9 @@ export type OnMessageComplete<C> = (client: C, userdata: unknown, mid: number) =
 export type OnPublish<C> = (client: C, userdata: unknown, mid: number, reasonCode?: number, properties?: Properties) => void;
 /** grantedQos: one entry per filter: 0-2, or 0x80 / a v5 reason code >= 0x80 for a refused filter. */
 export type OnSubscribe<C> = (client: C, userdata: unknown, mid: number, grantedQos: readonly number[], properties?: Properties) => void;
+/** onUnsubscribe: an UNSUBACK arrived (v5: one reason code per filter). */
 export type OnUnsubscribe<C> = (client: C, userdata: unknown, mid: number, properties?: Properties, reasonCodes?: readonly number[]) => void;
+/** onLog: a log line at a Paho level (MQTT_LOG_*), secrets redacted. */
 export type OnLog<C> = (client: C, userdata: unknown, level: MqttLogLevel, buf: string) => void;
 /** sock: the runtime's socket (net.Socket, tls.TLSSocket, WebSocket). */
 export type OnSocket<C> = (client: C, userdata: unknown, sock: unknown) => void;

@@ -14,6 +14,7 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
+/** Paho's one-shot helpers (publish.single/multiple, subscribe.simple/callback) over the Node transports. */
 export const { publish, subscribe } = bindHelpers(nodePlatform);
 
 export * from './exports.js';

@@ -4,9 +4,13 @@ import { MQTT_LOG_DEBUG, MQTT_LOG_ERR, MQTT_LOG_INFO, MQTT_LOG_NOTICE, MQTT_LOG_
 
 /** Anything with console's four methods: `console`, pino, winston, bunyan, ... */
 export interface Logger {
+  /** Called for MQTT_LOG_ERR. */
   error(message: string): void;
+  /** Called for MQTT_LOG_WARNING. */
   warn(message: string): void;
+  /** Called for MQTT_LOG_NOTICE and MQTT_LOG_INFO. */
   info(message: string): void;
+  /** Called for MQTT_LOG_DEBUG. */
   debug(message: string): void;
 }
 

@@ -8,10 +8,15 @@ const utf8 = new TextDecoder();
 
 /** A message received from the broker. */
 export class MqttMessage {
+  /** The topic it was published to. */
   readonly topic: string;
+  /** The payload bytes (text() decodes them as UTF-8). */
   readonly payload: Uint8Array;
+  /** The QoS it was delivered with. */
   readonly qos: QoS;
+  /** True for a retained message sent on subscribing. */
   readonly retain: boolean;
+  /** True when the broker marked it as a possible redelivery. */
   readonly dup: boolean;
   /** The packet id it arrived with (0 at QoS 0). */
   readonly mid: number;
@@ -88,6 +93,7 @@ export class RequestInfo<R> implements PromiseLike<R> {
     return waitWithin(this.#handle, options, defaultTimers);
   }
 
+  /** Yields rc then mid, so that `const [rc, mid] = ...` works as in Paho. */
   *[Symbol.iterator](): IterableIterator<number> {
     yield this.rc;
     yield this.mid;

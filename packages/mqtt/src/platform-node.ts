@@ -52,4 +52,5 @@ export async function resolveMqttSrv(domain: string | undefined, secure: boolean
   }
 }
 
+/** The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups. */
 export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv };

@@ -12,15 +12,21 @@ export interface TransportSettings {
   readonly connectTimeout: number;
   /** Set by tlsSet()/tlsSetContext()/tlsInsecureSet(); a tls/wss address uses it. */
   readonly tls: TlsSettings | undefined;
+  /** Set by wsSetOptions(): path and headers for ws and wss. */
   readonly ws: WsSettings;
+  /** Set by proxySet(): a SOCKS5 or HTTP CONNECT proxy for tcp and tls. */
   readonly proxy: ProxySettings | undefined;
 }
 
+/** A broker found by a DNS SRV look-up. */
 export interface SrvTarget {
+  /** Host name of the SRV record's target. */
   readonly host: string;
+  /** Port of the SRV record's target. */
   readonly port: number;
 }
 
+/** What the Client needs from its runtime (Node or browser), injected into ClientBase. */
 export interface Platform {
   /** A transport for `address` (the address's kind decides tcp, tls, ws or wss). */
   createTransport(address: BrokerAddress, settings: TransportSettings): Transport;
