@@ -398,8 +398,6 @@ export class Session {
       case 'auth':
         fx.push({ type: 'auth', reasonCode: packet.reasonCode, properties: packet.properties });
         return;
-      default:
-        return;
     }
   }
 
