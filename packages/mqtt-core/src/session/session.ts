@@ -340,8 +340,7 @@ export class Session {
         if (isConnackRefusal(packet.reasonCode, v)) {
           const message = connackString(packet.reasonCode, v);
           const error = new MqttError('CONNECTION_REFUSED', message, { reasonCode: connackReasonCode(packet.reasonCode, v) });
-          this.#fail(fx, error, undefined);
-          if (this.#close !== undefined) this.#close.properties = packet.properties;
+          this.#fail(fx, error, undefined).properties = packet.properties;
           return;
         }
         this.#connected(fx, packet.sessionPresent, packet.properties ?? {}, now);
@@ -388,11 +387,9 @@ export class Session {
       case 'disconnect': {
         const reasonCode = packet.reasonCode ?? 0;
         const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${connackString(reasonCode, 5)}`, { reasonCode });
-        this.#fail(fx, error, undefined);
-        if (this.#close !== undefined) {
-          this.#close.reasonCode = reasonCode;
-          this.#close.properties = packet.properties;
-        }
+        const close = this.#fail(fx, error, undefined);
+        close.reasonCode = reasonCode;
+        close.properties = packet.properties;
         return;
       }
       case 'auth':
@@ -542,16 +539,18 @@ export class Session {
     return p === undefined ? {} : { properties: p };
   }
 
-  /** A fatal condition: report it, send a v5 DISCONNECT with `reasonCode` when connected, and close. */
-  #fail(fx: SessionEffect[], error: MqttError, reasonCode: number | undefined): void {
+  /** A fatal condition: report it, send a v5 DISCONNECT with `reasonCode` when connected, and close. Returns the close info it recorded. */
+  #fail(fx: SessionEffect[], error: MqttError, reasonCode: number | undefined): CloseInfo {
     if (this.#state === 'connected' && this.#options.protocolVersion === 5 && reasonCode !== undefined) {
       const packet: Packet = { type: 'disconnect', reasonCode: disconnectReasonCode(reasonCode, error) };
       fx.push({ type: 'send', packet, bytes: encode(packet, 5) });
     }
     this.#state = 'closing';
-    this.#close = { error, reasonCode: undefined, properties: undefined };
+    const close: CloseInfo = { error, reasonCode: undefined, properties: undefined };
+    this.#close = close;
     fx.push({ type: 'error', error });
     fx.push({ type: 'close' });
+    return close;
   }
 
   /**
