@@ -528,6 +528,8 @@ export class Session {
     try {
       bytes = encode(packet, this.#options.protocolVersion);
     } catch (cause) {
+      // encode() throws nothing but MqttError (its own last line of defence wraps the rest).
+      /* v8 ignore next */
       return isMqttError(cause) ? cause : new MqttError('INVALID_PACKET', `${packet.type} could not be encoded`, { cause });
     }
     const max = this.#state === 'connected' ? this.#flow.serverMaximumPacketSize : Number.POSITIVE_INFINITY;
