@@ -180,7 +180,10 @@ export class Session {
     try {
       packets = decoder.push(bytes);
     } catch (cause) {
+      // Decoder.push throws only MqttError, each with its v5 reason code: the fallbacks are defensive.
+      /* v8 ignore next */
       const error = isMqttError(cause) ? cause : new MqttError('MALFORMED_PACKET', 'undecodable bytes', { reasonCode: 0x81, cause });
+      /* v8 ignore next */
       this.#fail(fx, error, error.reasonCode ?? ReasonCode.MALFORMED_PACKET);
       return this.#finish(fx, now);
     }
