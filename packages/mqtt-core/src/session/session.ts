@@ -388,6 +388,8 @@ export class Session {
       case 'pingresp':
         return;
       case 'disconnect': {
+        // The decoder always sets a v5 DISCONNECT's reason code (0 when absent on the wire); v3 brokers send none.
+        /* v8 ignore next */
         const reasonCode = packet.reasonCode ?? 0;
         const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${connackString(reasonCode, 5)}`, { reasonCode });
         const close = this.#fail(fx, error, undefined);
