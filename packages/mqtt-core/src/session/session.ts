@@ -605,6 +605,8 @@ export class Session {
  */
 function disconnectReasonCode(code: number, error: MqttError): number {
   if (isReasonCodeAllowed('disconnect', code)) return code;
+  // Every MALFORMED_PACKET the codec raises carries 0x81, which DISCONNECT allows: that arm is defensive.
+  /* v8 ignore next */
   return error.code === 'MALFORMED_PACKET' ? ReasonCode.MALFORMED_PACKET : ReasonCode.PROTOCOL_ERROR;
 }
 
