@@ -207,6 +207,8 @@ export class Session {
     try {
       this.#timerFired(fx, timer, now);
     } catch (cause) {
+      // No timer path throws (encode errors are returned, not thrown); kept so timerFired stays total.
+      /* v8 ignore next */
       this.#crashed(fx, cause);
     }
     return this.#finish(fx, now);
