@@ -109,6 +109,8 @@ export class OutgoingFlow {
       if (!this.#roomOnTheWire()) return;
       this.#held.delete(packetId);
       const entry = this.#window.get(packetId);
+      // Held ids are always in the window (#complete and abandon remove both): defensive.
+      /* v8 ignore next */
       if (entry === undefined) continue;
       entry.sentAt = now;
       const packet = this.#publishPacket(entry.message, packetId, true, false);
