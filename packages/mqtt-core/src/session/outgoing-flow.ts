@@ -200,6 +200,8 @@ export class OutgoingFlow {
   /** An in-flight message that can no longer be sent (refused by the encoder or the broker's limits): it fails, its id is freed. */
   abandon(fx: SessionEffect[], packetId: number, error: MqttError): void {
     const entry = this.#window.get(packetId);
+    // Both callers pass an id they just read from the window: defensive.
+    /* v8 ignore next */
     if (entry === undefined) return;
     this.#window.delete(packetId);
     this.#held.delete(packetId);
