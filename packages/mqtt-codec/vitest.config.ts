@@ -1,3 +1,10 @@
 import { packageTests } from '../../tooling/tsconfig/vitest.base.js';
 
-export default packageTests();
+// Coverage floor (issue 11), checked by `pnpm test` (vitest run --coverage).
+export default packageTests({
+  coverage: {
+    thresholds: {
+      'src/**': { branches: 95 },
+    },
+  },
+});

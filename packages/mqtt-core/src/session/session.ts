@@ -180,7 +180,10 @@ export class Session {
     try {
       packets = decoder.push(bytes);
     } catch (cause) {
+      // Decoder.push throws only MqttError, each with its v5 reason code: the fallbacks are defensive.
+      /* v8 ignore next */
       const error = isMqttError(cause) ? cause : new MqttError('MALFORMED_PACKET', 'undecodable bytes', { reasonCode: 0x81, cause });
+      /* v8 ignore next */
       this.#fail(fx, error, error.reasonCode ?? ReasonCode.MALFORMED_PACKET);
       return this.#finish(fx, now);
     }
@@ -204,6 +207,8 @@ export class Session {
     try {
       this.#timerFired(fx, timer, now);
     } catch (cause) {
+      // No timer path throws (encode errors are returned, not thrown); kept so timerFired stays total.
+      /* v8 ignore next */
       this.#crashed(fx, cause);
     }
     return this.#finish(fx, now);
@@ -340,8 +345,7 @@ export class Session {
         if (isConnackRefusal(packet.reasonCode, v)) {
           const message = connackString(packet.reasonCode, v);
           const error = new MqttError('CONNECTION_REFUSED', message, { reasonCode: connackReasonCode(packet.reasonCode, v) });
-          this.#fail(fx, error, undefined);
-          if (this.#close !== undefined) this.#close.properties = packet.properties;
+          this.#fail(fx, error, undefined).properties = packet.properties;
           return;
         }
         this.#connected(fx, packet.sessionPresent, packet.properties ?? {}, now);
@@ -386,19 +390,17 @@ export class Session {
       case 'pingresp':
         return;
       case 'disconnect': {
+        // The decoder always sets a v5 DISCONNECT's reason code (0 when absent on the wire); v3 brokers send none.
+        /* v8 ignore next */
         const reasonCode = packet.reasonCode ?? 0;
         const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${connackString(reasonCode, 5)}`, { reasonCode });
-        this.#fail(fx, error, undefined);
-        if (this.#close !== undefined) {
-          this.#close.reasonCode = reasonCode;
-          this.#close.properties = packet.properties;
-        }
+        const close = this.#fail(fx, error, undefined);
+        close.reasonCode = reasonCode;
+        close.properties = packet.properties;
         return;
       }
       case 'auth':
         fx.push({ type: 'auth', reasonCode: packet.reasonCode, properties: packet.properties });
-        return;
-      default:
         return;
     }
   }
@@ -533,6 +535,8 @@ export class Session {
     try {
       bytes = encode(packet, this.#options.protocolVersion);
     } catch (cause) {
+      // encode() throws nothing but MqttError (its own last line of defence wraps the rest).
+      /* v8 ignore next */
       return isMqttError(cause) ? cause : new MqttError('INVALID_PACKET', `${packet.type} could not be encoded`, { cause });
     }
     const max = this.#state === 'connected' ? this.#flow.serverMaximumPacketSize : Number.POSITIVE_INFINITY;
@@ -544,16 +548,18 @@ export class Session {
     return p === undefined ? {} : { properties: p };
   }
 
-  /** A fatal condition: report it, send a v5 DISCONNECT with `reasonCode` when connected, and close. */
-  #fail(fx: SessionEffect[], error: MqttError, reasonCode: number | undefined): void {
+  /** A fatal condition: report it, send a v5 DISCONNECT with `reasonCode` when connected, and close. Returns the close info it recorded. */
+  #fail(fx: SessionEffect[], error: MqttError, reasonCode: number | undefined): CloseInfo {
     if (this.#state === 'connected' && this.#options.protocolVersion === 5 && reasonCode !== undefined) {
       const packet: Packet = { type: 'disconnect', reasonCode: disconnectReasonCode(reasonCode, error) };
       fx.push({ type: 'send', packet, bytes: encode(packet, 5) });
     }
     this.#state = 'closing';
-    this.#close = { error, reasonCode: undefined, properties: undefined };
+    const close: CloseInfo = { error, reasonCode: undefined, properties: undefined };
+    this.#close = close;
     fx.push({ type: 'error', error });
     fx.push({ type: 'close' });
+    return close;
   }
 
   /**
@@ -562,6 +568,8 @@ export class Session {
    */
   #crashed(fx: SessionEffect[], cause: unknown): void {
     const error = new MqttError('INTERNAL_ERROR', `the session could not handle an input: ${cause instanceof Error ? cause.message : String(cause)}`, { reasonCode: 0x83, cause });
+    // Today only receive() can crash, and only while handling a packet on a live connection; the else is for a future caller.
+    /* v8 ignore else */
     if (this.#state === 'connecting' || this.#state === 'connected') this.#fail(fx, error, 0x83);
     else fx.push({ type: 'error', error });
   }
@@ -599,6 +607,8 @@ export class Session {
  */
 function disconnectReasonCode(code: number, error: MqttError): number {
   if (isReasonCodeAllowed('disconnect', code)) return code;
+  // Every MALFORMED_PACKET the codec raises carries 0x81, which DISCONNECT allows: that arm is defensive.
+  /* v8 ignore next */
   return error.code === 'MALFORMED_PACKET' ? ReasonCode.MALFORMED_PACKET : ReasonCode.PROTOCOL_ERROR;
 }
 
