@@ -3,7 +3,7 @@
 // core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -295,6 +295,15 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   isConnected(): boolean {
     return this.#engine.state === 'connected';
+  }
+
+  /**
+   * Paho's connack_string for this client's protocol: on an MQTTv5 client the v5 reason code
+   * table (0x86 "Bad User Name or Password"), otherwise the 3.1/3.1.1 return codes. The module
+   * function `connackString(rc, protocol)` reads the 3.1.1 table unless given a protocol.
+   */
+  connackString(rc: number): string {
+    return connackString(rc, this.protocol);
   }
 
   // ---- network loop ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 
 import { Decoder, MqttError, encode, isMqttError } from '@x/mqtt-codec';
 import type { Packet, Properties, QoS, Subscription } from '@x/mqtt-codec';
-import { connackReasonCode, connackString, isConnackRefusal } from './connack-codes.js';
+import { connackReasonCode, connackString, disconnectString, isConnackRefusal } from './connack-codes.js';
 import type { CommandResult, SessionEffect, TimerKind } from './effects.js';
 import { PublishRc } from './effects.js';
 import { Keepalive } from './keepalive.js';
@@ -362,7 +362,7 @@ export class Session {
         return;
       case 'disconnect': {
         const reasonCode = packet.reasonCode ?? 0;
-        const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${connackString(reasonCode, 5)}`, { reasonCode });
+        const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${disconnectString(reasonCode)}`, { reasonCode });
         this.#fail(fx, error, undefined);
         if (this.#close !== undefined) {
           this.#close.reasonCode = reasonCode;
