@@ -118,6 +118,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   /** connect()/connectAsync() gave a target: reconnect() may reuse it, even after disconnect(). */
   #targetSet = false;
   #socket: TransportConnection | undefined;
+  /** The Assigned Client Identifier of the last MQTT 5 CONNACK that carried one (emptyClientId). */
+  #assignedClientId: string | undefined;
   /** messages() streams whose buffer is full: reading stays paused while there is one. */
   #pausedStreams = 0;
   readonly #streamFlow = {
@@ -151,6 +153,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     this.#connectRequested = false;
     this.#targetSet = false;
     this.#callProperties = undefined;
+    this.#assignedClientId = undefined;
     // The one engine starts over: what it drops (queued messages, pending requests) rejects with ABORTED.
     this.#engine.reset(this.#engineOptions(), dropped());
     this.#foreverSettled(MQTT_ERR_NO_CONN);
@@ -161,8 +164,13 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   get protocol(): MqttProtocol {
     return this.#settings.options.protocol ?? MQTTv311;
   }
+  /**
+   * The client id: the one given, the random one made for an empty `clientId`, or with
+   * `emptyClientId` the broker's Assigned Client Identifier once an MQTT 5 CONNACK brought one
+   * ('' until then, and always on 3.1.1, whose broker does not say).
+   */
   get clientId(): string {
-    return this.#settings.clientId;
+    return this.#assignedClientId ?? this.#settings.clientId;
   }
   maxInflightMessagesSet(inflight: number): void {
     this.#set((s) => s.setMaxInflight(inflight));
@@ -466,6 +474,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #attach(engine: MqttEngine): void {
     engine.on('connect', (c) => {
       if (engine.state === 'connected') this.#acceptedSinceCall++;
+      // [MQTT-3.2.2-16]: the broker names a client that sent an empty id; core resumes a session under it.
+      const assigned = c.properties?.assignedClientIdentifier;
+      if (assigned !== undefined && this.#settings.clientId === '') this.#assignedClientId = assigned;
       this.#run('onConnect', this.onConnect, this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
       this.#poke();
     });
