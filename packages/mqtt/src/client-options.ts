@@ -47,6 +47,16 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   authenticator?: Authenticator;
   /** Reconnect with back-off after losing a connection. Defaults to true. */
   autoReconnect?: boolean;
+  /**
+   * After a reconnect whose CONNACK says session present 0 (clean session, or a session the broker
+   * lost or let expire), subscribe again to every filter subscribe() subscribed and unsubscribe()
+   * did not remove, with the same options and properties, as MQTT.js does. A filter that onConnect
+   * subscribes (synchronously) on that connection is not renewed a second time, so the Paho way
+   * (subscribe in onConnect) sends each filter once. Renewals are logged, not reported through
+   * onSubscribe. disconnect() and reinitialise() forget the filters. Defaults to true: messages
+   * that silently stop after a reconnect are the worse surprise.
+   */
+  resubscribe?: boolean;
   /** v5: inbound topic aliases accepted. Defaults to 0. */
   topicAliasMaximum?: number;
   /** v5: assign outgoing topic aliases within the broker's maximum. Defaults to true. */
