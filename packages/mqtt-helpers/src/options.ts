@@ -34,7 +34,7 @@ export interface HelperOptions<Tls = unknown> {
   signal?: AbortSignal;
   /**
    * After a lost connection, reconnect and carry on: QoS>0 messages not yet acknowledged are sent
-   * again (as new messages: the helpers use a clean session), subscriptions are made again.
+   * again (core's resend rule for a clean session), subscriptions are made again.
    * false: reject at once with the loss (CONNECTION_CLOSED, KEEPALIVE_TIMEOUT, ...). Defaults to true.
    */
   reconnect?: boolean;
