@@ -1,7 +1,7 @@
-// The quick-start tour (`pnpm demo`): connect, subscribe, publish at QoS 0, 1 and 2, watch a will
+// The quick-start tour (`npx -y pnpm@10.34.9 demo`): connect, subscribe, publish at QoS 0, 1 and 2, watch a will
 // fire, then encode and decode a few packets with the codec alone. Uses an embedded aedes unless
 // a broker URL is given. Takes a second or two; exits 0 only if every step worked.
-// Usage: pnpm demo [mqtt://host:1883]
+// Usage: npx -y pnpm@10.34.9 demo [mqtt://host:1883]
 import { Socket } from 'node:net';
 import { Client, type MqttMessage } from '@x/mqtt';
 import { exampleBroker, runExample, timeout, uniqueTopic } from './broker.js';
@@ -50,5 +50,5 @@ await runExample(broker, async () => {
 
   console.log('\ncodec     the codec on its own, no broker:');
   await import('./codec-demo.js');
-  console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: pnpm --filter @x/examples example src/getting-started.ts`);
+  console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: npx -y pnpm@10.34.9 --filter @x/examples example src/getting-started.ts`);
 });

@@ -1,14 +1,14 @@
 // MQTT 5 request/response (beyond Paho 1.5's README): the requester publishes with a response topic
 // and correlation data; the responder answers on that topic, echoing the correlation data.
 // Needs an MQTT 5 broker, so a URL is required: the embedded aedes speaks MQTT 3.1.1 only.
-// Usage: example src/mqtt5-request-response.ts mqtt://host:1883
+// Usage: npx -y pnpm@10.34.9 --filter @x/examples example src/mqtt5-request-response.ts mqtt://host:1883
 import { Client, MQTTv5 } from '@x/mqtt';
 import { runExample, timeout, uniqueTopic } from './broker.js';
 
 const url = process.argv[2];
 if (url === undefined) {
   console.error('This example needs an MQTT 5 broker (the embedded aedes speaks 3.1.1 only).');
-  console.error('Usage: example src/mqtt5-request-response.ts mqtt://host:1883   (e.g. a local mosquitto)');
+  console.error('Usage: npx -y pnpm@10.34.9 --filter @x/examples example src/mqtt5-request-response.ts mqtt://host:1883   (e.g. a local mosquitto)');
   process.exit(2);
 }
 

@@ -12,4 +12,7 @@ it('demo: the quick-start tour goes through every step and exits 0 within 10 s',
   expect(run.lines).toContainEqual(expect.stringMatching(/^will {7}.*published "offline \(will\)"/));
   expect(run.lines).toContainEqual(expect.stringMatching(/^v4 connect +18 B {2}10 10 00 04 4d 51 54 54/));
   expect(run.lines.at(-1)).toMatch(/^done in \d+\.\d s\./);
+  // The hint it prints is the README's own command form, not a bare `pnpm` (issue 13 item 16).
+  expect(run.lines.at(-1)).toMatch(/Next: npx -y pnpm@10\.34\.9 --filter @x\/examples example src\/getting-started\.ts$/);
+  expect(run.stdout).not.toMatch(/(^|[^@.\w-])pnpm /m);
 });

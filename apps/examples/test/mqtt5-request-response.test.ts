@@ -24,13 +24,12 @@ describe('mqtt5-request-response: response topic and correlation data route each
     const run = await runExample('mqtt5-request-response');
     expect(run.code, describeRun(run)).toBe(2);
     expect(run.stderr).toContain('needs an MQTT 5 broker');
+    expect(run.stderr).toContain('Usage: npx -y pnpm@10.34.9 --filter @x/examples example src/mqtt5-request-response.ts mqtt://host:1883');
     expect(run.stdout).toBe('');
   });
 
-  // Fails today: a client bug. aedes answers the v5 CONNECT with the 3.1.1 CONNACK 20 02 00 01
-  // (unacceptable protocol version); the codec passes return code 1 through on purpose, but the
-  // core's isConnackRefusal(1, 5) is false (it checks >= 0x80), so connect() resolves with
-  // reasonCode 1 and the example only fails later with "subscribe lost with its connection".
+  // aedes answers the v5 CONNECT with the 3.1.1 CONNACK 20 02 00 01 (unacceptable protocol
+  // version); the client takes any non-zero code as a refusal, so connect() rejects with it.
   it('fails (exit 1) at connect() with the protocol-version refusal on a 3.1.1-only broker (aedes)', async () => {
     const run = await runExample('mqtt5-request-response', [`mqtt://127.0.0.1:${aedes.port}`]);
     expect(run.code, describeRun(run)).toBe(1);

@@ -9,6 +9,9 @@ import { simple, callback } from './subscribe.js';
 export const publish = { single, multiple } as const;
 export const subscribe = { simple, callback } as const;
 export type { HelperMessage, Payload } from './publish.js';
-export type { SubscribeHelperOptions } from './subscribe.js';
+export type { SubscribeHelperOptions, HelperClient } from './subscribe.js';
 export type { HelperOptions, HelperTarget } from './options.js';
-export { helperEngine, withConnection } from './options.js';
+export { helperEngine, DEFAULT_HELPER_TIMEOUT_MS, HELPER_RECONNECT_DELAY } from './options.js';
+// the connection of one helper call: connect, recover from losses, disconnect
+export { runHelper, isLoss } from './run.js';
+export type { HelperRun } from './run.js';

@@ -32,9 +32,27 @@ export interface HelperOptions<Tls = unknown> {
   properties?: Properties;
   /** Gives up (rejects with ABORTED, disconnecting first). */
   signal?: AbortSignal;
+  /**
+   * After a lost connection, reconnect and carry on: QoS>0 messages not yet acknowledged are sent
+   * again (core's resend rule for a clean session), subscriptions are made again.
+   * false: reject at once with the loss (CONNECTION_CLOSED, KEEPALIVE_TIMEOUT, ...). Defaults to true.
+   */
+  reconnect?: boolean;
+  /**
+   * Milliseconds the helper may take to recover from a lost connection: counted from the loss; at
+   * its end the call rejects with TIMEOUT (the loss as `cause`). Defaults to DEFAULT_HELPER_TIMEOUT_MS.
+   */
+  timeoutMs?: number;
+  /** v5: assign topic aliases automatically. Defaults to false: a one-message connection gains nothing from them. */
+  autoTopicAlias?: boolean;
   /** Builds the transport for the target. The @x/mqtt facade supplies its own. */
   createTransport: (target: HelperTarget<Tls>) => Transport;
 }
+
+/** How long a helper may take to recover from a lost connection: 30 s. */
+export const DEFAULT_HELPER_TIMEOUT_MS = 30_000;
+/** Back-off between reconnect attempts of a helper, in seconds (shorter than a Client's 1..120). */
+export const HELPER_RECONNECT_DELAY = { minDelay: 0.25, maxDelay: 4 } as const;
 
 const utf8 = new TextEncoder();
 
@@ -49,7 +67,7 @@ function randomId(): string {
   return `x-mqtt-helper-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** An engine for one helper call: no automatic reconnect, clean session unless a client id is given. */
+/** An engine for one helper call: clean session, no automatic topic aliases, reconnecting unless `reconnect: false`. */
 export function helperEngine<Tls>(options: HelperOptions<Tls>): MqttEngine {
   if (options.will !== undefined && (typeof options.will.topic !== 'string' || options.will.topic === '')) {
     throw new MqttError('INVALID_TOPIC', 'will.topic is required');
@@ -79,17 +97,8 @@ export function helperEngine<Tls>(options: HelperOptions<Tls>): MqttEngine {
             ...(options.will.properties !== undefined ? { properties: options.will.properties } : {}),
           },
     connectProperties: options.properties,
-    autoReconnect: false,
+    autoReconnect: options.reconnect !== false,
+    reconnectDelay: HELPER_RECONNECT_DELAY,
+    autoTopicAlias: options.autoTopicAlias ?? false,
   });
-}
-
-/** Runs `work` on a connected engine, then disconnects cleanly whatever happened. */
-export async function withConnection<T, Tls>(options: HelperOptions<Tls>, work: (engine: MqttEngine) => Promise<T>): Promise<T> {
-  const engine = helperEngine(options);
-  await engine.connect(options.signal !== undefined ? { signal: options.signal } : {});
-  try {
-    return await work(engine);
-  } finally {
-    await engine.disconnect().catch(() => undefined);
-  }
 }

@@ -1,7 +1,10 @@
 // publish.single / publish.multiple: connect, publish, wait until every message is published
-// (QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP), disconnect cleanly. As Paho's paho.mqtt.publish.
+// (QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP), disconnect cleanly. As Paho's paho.mqtt.publish,
+// a lost connection is reconnected and what was not acknowledged is sent again (the engine keeps it
+// queued), within `timeoutMs` of the loss.
 import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
-import { toBytes, withConnection, type HelperOptions } from './options.js';
+import { toBytes, type HelperOptions } from './options.js';
+import { runHelper } from './run.js';
 
 export type Payload = Uint8Array | string | number | null | undefined;
 
@@ -21,7 +24,7 @@ function normalise(message: HelperMessage): { topic: string; payload: Uint8Array
 export async function multiple<Tls>(messages: readonly HelperMessage[], options: HelperOptions<Tls>): Promise<void> {
   const list = messages.map(normalise);
   if (list.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no messages to publish');
-  await withConnection(options, async (engine) => {
+  await runHelper(options, async ({ engine }) => {
     const handles = list.map((m) => engine.publish(m.topic, m.payload, { qos: m.qos, retain: m.retain, ...(m.properties !== undefined ? { properties: m.properties } : {}) }));
     await Promise.all(handles.map((h) => h.done));
   });

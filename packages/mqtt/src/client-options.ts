@@ -16,6 +16,15 @@ export type V5Properties<P extends MqttProtocol> = P extends 5 ? Properties : ne
 export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   /** Defaults to '' : a random id is generated (cleanSession must then be true, as in Paho). */
   clientId?: string;
+  /**
+   * Send a zero-length client id so that the broker assigns one (Paho 1.5 sends `client_id=""`
+   * as it is). MQTT 5: with any clean start; the broker's Assigned Client Identifier is then
+   * `client.clientId` (and in the CONNACK's properties), and reconnects that resume the session
+   * send it. MQTT 3.1.1: only with `cleanSession: true` [MQTT-3.1.3-7]; the broker does not say
+   * which id it chose, so `client.clientId` stays ''. Not allowed on MQTT 3.1 (1..23 characters)
+   * nor with a `clientId`. Defaults to false: an empty `clientId` becomes a random id.
+   */
+  emptyClientId?: boolean;
   /** Clean session (3.1/3.1.1) or clean start (5.0). Defaults to true. */
   cleanSession?: boolean;
   /** Passed to every callback as `userdata`. Defaults to undefined. */
@@ -47,6 +56,16 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
    * Kept by reinitialise(). Defaults to false.
    */
   externalLoop?: boolean;
+  /**
+   * After a reconnect whose CONNACK says session present 0 (clean session, or a session the broker
+   * lost or let expire), subscribe again to every filter subscribe() subscribed and unsubscribe()
+   * did not remove, with the same options and properties, as MQTT.js does. A filter that onConnect
+   * subscribes (synchronously) on that connection is not renewed a second time, so the Paho way
+   * (subscribe in onConnect) sends each filter once. Renewals are logged, not reported through
+   * onSubscribe. disconnect() and reinitialise() forget the filters. Defaults to true: messages
+   * that silently stop after a reconnect are the worse surprise.
+   */
+  resubscribe?: boolean;
   /** v5: inbound topic aliases accepted. Defaults to 0. */
   topicAliasMaximum?: number;
   /** v5: assign outgoing topic aliases within the broker's maximum. Defaults to true. */

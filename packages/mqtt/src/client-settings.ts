@@ -11,7 +11,7 @@ import {
   type Transport,
 } from '@x/mqtt-core';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_WS_PATH, type ClientOptions, type ProxySettings, type ServerSpec, type TlsSettings, type WillSettings, type WsSettings } from './client-options.js';
-import { MQTTv311 } from './constants.js';
+import { MQTTv31, MQTTv311, MQTTv5 } from './constants.js';
 import type { Platform } from './platform.js';
 import { DEFAULT_PORTS, parseBrokerUrl, type BrokerAddress } from './url.js';
 
@@ -25,6 +25,14 @@ function randomClientId(): string {
   const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `x-mqtt-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/** emptyClientId: MQTT 5 with any clean start, 3.1.1 with clean session only, never on 3.1 (issue 12 item 11). */
+function checkEmptyClientId(options: ClientOptions): void {
+  if (options.clientId) throw new MqttError('INVALID_ARGUMENT', 'emptyClientId: true sends no client id: leave clientId out');
+  const protocol = options.protocol ?? MQTTv311;
+  if (protocol === MQTTv31) throw new MqttError('INVALID_ARGUMENT', 'MQTT 3.1 needs a client id of 1 to 23 characters: emptyClientId needs MQTTv311 or MQTTv5');
+  if (protocol !== MQTTv5 && options.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'an empty client id needs cleanSession: true on MQTT 3.1.1 [MQTT-3.1.3-7]');
 }
 
 function wholeNumber(value: number, name: string): number {
@@ -52,9 +60,10 @@ export class ClientSettings {
   connectProperties: Properties | undefined;
 
   constructor(options: ClientOptions) {
-    if (!options.clientId && options.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
+    if (options.emptyClientId === true) checkEmptyClientId(options);
+    else if (!options.clientId && options.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
     this.options = { ...options };
-    this.clientId = options.clientId || randomClientId();
+    this.clientId = options.emptyClientId === true ? '' : options.clientId || randomClientId();
     this.keepalive = options.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
     this.connectProperties = options.properties;
     this.servers = (options.servers ?? []).map((s) => this.address(s));

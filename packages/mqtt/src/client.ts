@@ -3,7 +3,7 @@
 // core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -16,6 +16,7 @@ import { messageStream, type MessageStreamOptions } from './message-stream.js';
 import { LOG_LEVELS, pahoRc } from './paho-rc.js';
 import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
+import { SubscriptionRecord } from './resubscribe.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
@@ -110,6 +111,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #userdata: unknown;
   #logger: Logger | undefined;
   readonly #dispatch = new MessageDispatch();
+  /** What subscribe() subscribed, renewed after a reconnect without a session (`resubscribe`). */
+  readonly #subscribed = new SubscriptionRecord();
+  /** Request ids of renewals: their SUBACKs are not reported through onSubscribe. */
+  readonly #renewals = new Set<number>();
   readonly #engine: MqttEngine;
   /** v5 CONNECT properties of the last connect() call: they apply to that call's connections only. */
   #callProperties: Properties | undefined;
@@ -119,6 +124,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   /** connect()/connectAsync() gave a target: reconnect() may reuse it, even after disconnect(). */
   #targetSet = false;
   #socket: TransportConnection | undefined;
+  /** The Assigned Client Identifier of the last MQTT 5 CONNACK that carried one (emptyClientId). */
+  #assignedClientId: string | undefined;
   /** messages() streams whose buffer is full: reading stays paused while there is one. */
   #pausedStreams = 0;
   readonly #streamFlow = {
@@ -153,6 +160,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     this.#connectRequested = false;
     this.#targetSet = false;
     this.#callProperties = undefined;
+    this.#assignedClientId = undefined;
+    this.#subscribed.clear();
     // The one engine starts over: what it drops (queued messages, pending requests) rejects with ABORTED.
     this.#engine.reset(this.#engineOptions(), dropped());
     this.#foreverSettled(MQTT_ERR_NO_CONN);
@@ -163,8 +172,13 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   get protocol(): MqttProtocol {
     return this.#settings.options.protocol ?? MQTTv311;
   }
+  /**
+   * The client id: the one given, the random one made for an empty `clientId`, or with
+   * `emptyClientId` the broker's Assigned Client Identifier once an MQTT 5 CONNACK brought one
+   * ('' until then, and always on 3.1.1, whose broker does not say).
+   */
   get clientId(): string {
-    return this.#settings.clientId;
+    return this.#assignedClientId ?? this.#settings.clientId;
   }
   maxInflightMessagesSet(inflight: number): void {
     this.#set((s) => s.setMaxInflight(inflight));
@@ -281,6 +295,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     const o: DisconnectCallOptions<P> = typeof reasonCode === 'object' && reasonCode !== null ? reasonCode : { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) };
     const engine = this.#engine;
     this.#connectRequested = false;
+    // An explicit disconnect() ends what `resubscribe` renews: the next connect() starts with none.
+    this.#subscribed.clear();
     const active = engine.state !== 'idle';
     if (active) {
       await engine.disconnect({
@@ -297,6 +313,15 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   isConnected(): boolean {
     return this.#engine.state === 'connected';
+  }
+
+  /**
+   * Paho's connack_string for this client's protocol: on an MQTTv5 client the v5 reason code
+   * table (0x86 "Bad User Name or Password"), otherwise the 3.1/3.1.1 return codes. The module
+   * function `connackString(rc, protocol)` reads the 3.1.1 table unless given a protocol.
+   */
+  connackString(rc: number): string {
+    return connackString(rc, this.protocol);
   }
 
   // ---- network loop ---------------------------------------------------------------------------
@@ -415,6 +440,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<SubscribeResult> {
     const subscriptions: Subscription[] = toSubscriptions(topic, qos);
     const handle = this.#engine.subscribe(subscriptions, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
+    if (this.#settings.options.resubscribe !== false && handle.rc === PublishRc.SUCCESS) {
+      this.#subscribed.add(subscriptions, properties);
+      handle.done.then((result) => this.#subscribed.refused(subscriptions, result.reasonCodes), () => undefined);
+    }
     return new RequestInfo(handle);
   }
 
@@ -422,6 +451,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   unsubscribe(topic: string | readonly string[], properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<UnsubscribeResult> {
     const filters = (typeof topic === 'string' ? [topic] : [...topic]).map(checkTopicFilter);
     if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
+    this.#subscribed.remove(filters);
     const handle = this.#engine.unsubscribe(filters, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
     return new RequestInfo(handle);
   }
@@ -480,7 +510,13 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #attach(engine: MqttEngine): void {
     engine.on('connect', (c) => {
       if (engine.state === 'connected') this.#acceptedSinceCall++;
-      this.#run('onConnect', this.onConnect, this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
+      // [MQTT-3.2.2-16]: the broker names a client that sent an empty id; core resumes a session under it.
+      const assigned = c.properties?.assignedClientIdentifier;
+      if (assigned !== undefined && this.#settings.clientId === '') this.#assignedClientId = assigned;
+      const onConnect = (): void => this.#run('onConnect', this.onConnect, this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
+      // No session at the broker: renew what subscribe() subscribed, except what onConnect just did.
+      if (engine.state === 'connected' && !c.sessionPresent && this.#settings.options.resubscribe !== false) this.#renew(this.#subscribed.connected(onConnect));
+      else onConnect();
       this.#poke();
     });
     engine.on('disconnect', (d) => {
@@ -505,7 +541,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
       this.#run('onPublish', this.onPublish, this, this.#userdata, p.mid, p.reasonCode, p.properties);
       if (this.#activity.size > 0) this.#poke();
     });
-    engine.on('subscribe', (s) => this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties));
+    engine.on('subscribe', (s) => {
+      if (!this.#renewals.delete(s.mid)) this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties);
+    });
     engine.on('unsubscribe', (u) => this.#run('onUnsubscribe', this.onUnsubscribe, this, this.#userdata, u.mid, u.properties, u.reasonCodes));
     engine.on('log', (entry) => {
       // entry.message may be built lazily: read it only when someone listens.
@@ -521,6 +559,29 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     });
     engine.on('socketRegisterWrite', (c) => this.#run('onSocketRegisterWrite', this.onSocketRegisterWrite, this, this.#userdata, c.raw));
     engine.on('socketUnregisterWrite', (c) => this.#run('onSocketUnregisterWrite', this.onSocketUnregisterWrite, this, this.#userdata, c.raw));
+  }
+
+  /** Sends the renewals `resubscribe` asks for; their outcome is logged, not reported as onSubscribe. */
+  #renew(renewals: ReturnType<SubscriptionRecord['connected']>): void {
+    for (const { subscriptions, properties } of renewals) {
+      const filters = subscriptions.map((s) => s.topicFilter).join(', ');
+      try {
+        const handle = this.#engine.subscribe(subscriptions, properties !== undefined ? { properties } : {});
+        this.#renewals.add(handle.mid);
+        handle.done.then(
+          (result) => {
+            this.#subscribed.refused(subscriptions, result.reasonCodes);
+            if (result.reasonCodes.some((code) => code >= 0x80)) this.#log(LOG_LEVELS.warning, `resubscribe: the broker refused some of ${filters} (${result.reasonCodes.join(', ')})`);
+          },
+          (error: unknown) => {
+            this.#renewals.delete(handle.mid);
+            this.#log(LOG_LEVELS.warning, `resubscribe of ${filters} failed: ${String(error)}`);
+          },
+        );
+      } catch (error) {
+        this.#log(LOG_LEVELS.warning, `resubscribe of ${filters} failed: ${String(error)}`);
+      }
+    }
   }
 
   #startConnecting(retry: boolean, fail: (error: unknown) => void): void {

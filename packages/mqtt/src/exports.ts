@@ -14,7 +14,7 @@ export type { Logger } from './logger.js';
 export { parseBrokerUrl, DEFAULT_PORTS } from './url.js';
 export type { BrokerAddress, TransportKind } from './url.js';
 export type { PayloadInput } from './payload.js';
-export type { SubscribeSimple, SimpleOptions, OneShotOptions } from './helpers.js';
+export type { SubscribeSimple, SimpleOptions, OneShotOptions, CallbackClient } from './helpers.js';
 
 // the seed's constants and helper functions
 export * from './constants.js';

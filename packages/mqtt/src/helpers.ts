@@ -1,10 +1,12 @@
 // The seed's publish.single/multiple and subscribe.simple/callback, bound to a platform's
 // transports (so `hostname`, `port`, `tls` and `transport` just work) and returning MqttMessage.
-import { publish as rawPublish, subscribe as rawSubscribe, type HelperMessage, type HelperOptions, type HelperTarget, type Payload, type SubscribeHelperOptions } from '@x/mqtt-helpers';
-import type { InboundMessage, MqttEngine } from '@x/mqtt-core';
+// subscribe.callback hands its callback a client with the Client's publish signature.
+import { publish as rawPublish, subscribe as rawSubscribe, type HelperClient, type HelperMessage, type HelperOptions, type HelperTarget, type Payload, type SubscribeHelperOptions } from '@x/mqtt-helpers';
+import type { InboundMessage } from '@x/mqtt-core';
 import type { QoS, Properties } from '@x/mqtt-codec';
 import type { TlsSettings } from './client-options.js';
-import { MqttMessage } from './message.js';
+import { MessageInfo, MqttMessage } from './message.js';
+import { toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 import { DEFAULT_PORTS } from './url.js';
 
@@ -24,6 +26,24 @@ function transportFactory(platform: Platform) {
 
 function toMessage(m: InboundMessage): MqttMessage {
   return new MqttMessage({ topic: m.topic, payload: m.payload, qos: m.qos, retain: m.retain, dup: m.dup, mid: m.packetId ?? 0, ...(m.properties ? { properties: m.properties } : {}) });
+}
+
+/**
+ * The client subscribe.callback hands its callback, as Paho hands its client: `publish` has the
+ * Client's signature and returns a MessageInfo (`client.publish('reply', 'pong', 2)` is QoS 2);
+ * `disconnect()` ends the callback loop (the helper's Promise resolves once what was published
+ * is acknowledged).
+ */
+export interface CallbackClient {
+  publish(topic: string, payload?: PayloadInput, qos?: QoS, retain?: boolean, properties?: Properties): MessageInfo;
+  disconnect(): void;
+}
+
+function callbackClient(helper: HelperClient): CallbackClient {
+  return {
+    publish: (topic, payload, qos = 0, retain = false, properties) => new MessageInfo(helper.publish(topic, toPayload(payload), qos, retain, properties)),
+    disconnect: () => helper.disconnect(),
+  };
 }
 
 export type SimpleOptions = Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { retained?: boolean };
@@ -54,12 +74,15 @@ export function bindHelpers(platform: Platform) {
     subscribe: {
       /** Resolves with one message, or `msgCount` messages as an array. */
       simple: subscribeSimple(createTransport),
-      /** Calls `callback(client, userdata, message)` for each message until `signal` aborts. */
+      /** Calls `callback(client, userdata, message)` for each message until `signal` aborts or the callback calls `client.disconnect()`. */
       callback: (
-        callback: (client: MqttEngine, userdata: unknown, message: MqttMessage) => void,
+        callback: (client: CallbackClient, userdata: unknown, message: MqttMessage) => void,
         topics: string | readonly string[],
         options: Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { userdata?: unknown } = {},
-      ) => rawSubscribe.callback((engine, userdata, m) => callback(engine, userdata, toMessage(m)), topics, { ...options, createTransport }),
+      ) => {
+        let client: CallbackClient | undefined;
+        return rawSubscribe.callback((helper, userdata, m) => callback((client ??= callbackClient(helper)), userdata, toMessage(m)), topics, { ...options, createTransport });
+      },
     },
   };
 }

@@ -2,6 +2,7 @@
 // "Received CONNACK ..."). Never includes a password, authentication data or a payload.
 
 import type { Packet } from '@x/mqtt-codec';
+import { disconnectReasonName, hexCode } from '../session/connack-codes.js';
 
 /** A log line for a packet, in Paho's style; never includes the password, auth data or payload. */
 export function describePacket(packet: Packet, verb: 'Sending' | 'Received'): string {
@@ -21,6 +22,9 @@ export function describePacket(packet: Packet, verb: 'Sending' | 'Received'): st
     case 'suback':
     case 'unsuback':
       return `${verb} ${packet.type.toUpperCase()} (Mid: ${packet.packetId})`;
+    case 'disconnect':
+      // A v5 reason code is shown with its DISCONNECT name: "(0x94 Topic Alias invalid)".
+      return packet.reasonCode === undefined ? `${verb} DISCONNECT` : `${verb} DISCONNECT (${hexCode(packet.reasonCode)} ${disconnectReasonName(packet.reasonCode)})`;
     default:
       return `${verb} ${packet.type.toUpperCase()}`;
   }

@@ -1,6 +1,7 @@
 // CONNACK return codes (3.1/3.1.1) and reason codes (5.0) as text, and the v5 reason code that a
-// v3 refusal maps to, so that every refusal surfaces as one typed CONNECTION_REFUSED error.
-// The v5 names come from the codec's reason code table; the v3 texts are Paho's own wording.
+// v3 refusal maps to, so that every refusal surfaces as one typed CONNECTION_REFUSED error; and
+// DISCONNECT reason codes as text. The v5 names come from the codec's per-packet reason code
+// table (0x94 is "Topic Alias invalid" on DISCONNECT); the v3 texts are Paho's own wording.
 
 import { reasonCodeName } from '@x/mqtt-codec';
 
@@ -31,4 +32,19 @@ export function isConnackRefusal(code: number, _protocolVersion: 3 | 4 | 5): boo
 /** The v5 reason code a CONNACK refusal maps to (v3 codes are translated; unknown v3 codes give 0x80). */
 export function connackReasonCode(code: number, protocolVersion: 3 | 4 | 5): number {
   return protocolVersion === 5 && code >= 0x80 ? code : (V3_TO_V5[code] ?? 0x80);
+}
+
+/** A reason code in hex as logs show it: 0x94. */
+export function hexCode(code: number): string {
+  return `0x${code.toString(16).padStart(2, '0')}`;
+}
+
+/** The name of a v5 DISCONNECT reason code, from the DISCONNECT table (issue 12 item 16): "Topic Alias invalid". */
+export function disconnectReasonName(code: number): string {
+  return reasonCodeName(code, 'disconnect') ?? 'Unknown reason code';
+}
+
+/** The text of a v5 DISCONNECT reason code for an error message: "Topic Alias invalid (0x94)". */
+export function disconnectString(code: number): string {
+  return `${disconnectReasonName(code)} (${hexCode(code)})`;
 }

@@ -6,7 +6,7 @@
 
 import { Decoder, MqttError, encode, encodedLength, isMqttError, isReasonCodeAllowed } from '@x/mqtt-codec';
 import type { Packet, Properties, QoS, Subscription } from '@x/mqtt-codec';
-import { connackReasonCode, connackString, isConnackRefusal } from './connack-codes.js';
+import { connackReasonCode, connackString, disconnectString, isConnackRefusal } from './connack-codes.js';
 import type { CommandResult, SessionEffect, TimerKind } from './effects.js';
 import { PublishRc } from './effects.js';
 import { Keepalive } from './keepalive.js';
@@ -393,7 +393,7 @@ export class Session {
         // The decoder always sets a v5 DISCONNECT's reason code (0 when absent on the wire); v3 brokers send none.
         /* v8 ignore next */
         const reasonCode = packet.reasonCode ?? 0;
-        const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${connackString(reasonCode, 5)}`, { reasonCode });
+        const error = new MqttError('SERVER_DISCONNECT', `the broker disconnected: ${disconnectString(reasonCode)}`, { reasonCode });
         const close = this.#fail(fx, error, undefined);
         close.reasonCode = reasonCode;
         close.properties = packet.properties;
