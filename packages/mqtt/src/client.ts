@@ -460,6 +460,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Applies connect()'s arguments; its v5 properties apply to this call's connections only. */
   #target(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, options: ConnectOptions<P>): void {
+    // This call's CONNECT properties must encode (issue 11.7): refused here, before any socket.
+    if (options.properties !== undefined) this.#settings.checkConnect({ properties: options.properties }, 'connect() options.properties');
     this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, undefined));
     this.#callProperties = options.properties;
     this.#callCleanStart = options.cleanStart;
