@@ -543,7 +543,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
         if (!this.#connectRequested) return fail(error);
         // A bad argument stays bad: it is never retried (issue 12.10).
         if (error instanceof MqttError && error.code === 'INVALID_ARGUMENT') {
-          this.#log(LOG_LEVELS.error, `connection not retried: ${String(error)}`);
+          this.#log(LOG_LEVELS.error, `connection not retried: ${error.code}: ${error.message}`);
           return fail(error);
         }
         // A refused CONNACK is retried with back-off, as Paho's loop does; an unreachable first server only with `retry`.
