@@ -5,11 +5,13 @@ import type { ClientOptions } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
 import { bindHelpers } from './helpers.js';
 import { browserPlatform } from './platform-browser.js';
+import { checkClientOptions } from './validate-options.js';
 
 /** The client. In a browser, give it a `ws://` or `wss://` URL (or transport: 'websockets'). */
 export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P> {
   constructor(options: ClientOptions<P> = {}) {
-    super(browserPlatform, { transport: 'websockets', ...options });
+    // Checked before the spread: spreading null or 42 would hide the mistake.
+    super(browserPlatform, { transport: 'websockets', ...checkClientOptions(options) });
   }
 }
 
