@@ -119,16 +119,17 @@ const OPTION_HINTS: Readonly<Record<string, string>> = {
 
 const OPTION_KEYS = Object.keys(OPTION_CHECKS);
 
-/** The constructor's (and reinitialise()'s) options, checked key by key. */
-export function checkClientOptions(value: unknown, where = 'Client options'): ClientOptions {
-  if (value === undefined) return {};
-  if (!isPlainObject(value)) throw invalid(where, 'an object', value);
-  checkKeys(value, OPTION_KEYS, where, OPTION_HINTS);
+/** The constructor's (and reinitialise()'s) options, checked key by key; returns them ({} for undefined). */
+export function checkClientOptions<T extends ClientOptions>(value: T | undefined, where = 'Client options'): T {
+  if (value === undefined) return {} as T;
+  const given: unknown = value;
+  if (!isPlainObject(given)) throw invalid(where, 'an object', given);
+  checkKeys(given, OPTION_KEYS, where, OPTION_HINTS);
   for (const key of OPTION_KEYS as (keyof ClientOptions)[]) {
-    const v = value[key];
+    const v = given[key];
     if (v !== undefined) OPTION_CHECKS[key](v, key);
   }
-  return value as ClientOptions;
+  return value;
 }
 
 /** wsSetOptions({ path, headers }) or Paho's positional wsSetOptions(path, headers). */
