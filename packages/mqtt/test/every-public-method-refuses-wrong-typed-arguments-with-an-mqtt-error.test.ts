@@ -4,38 +4,38 @@
 import { describe, expect, it } from 'vitest';
 import { Client, MqttError, MQTTv5 } from '../src/index.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the point is calls TypeScript would refuse */
-type Loose = any;
+/** A client seen as plain JavaScript sees it: any method, any arguments. */
+type Loose = { readonly [K in keyof Client]-?: (...args: unknown[]) => unknown };
 
 const cb = (): void => undefined;
 
 /** [what, the call, the code it must fail with]. A fresh client per row. */
 const SYNC: ReadonlyArray<readonly [string, (c: Loose) => unknown, string]> = [
-  ['new Client(null)', () => new Client(null as Loose), 'INVALID_ARGUMENT'],
-  ['new Client(42)', () => new Client(42 as Loose), 'INVALID_ARGUMENT'],
-  ["new Client('id')", () => new Client('id' as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ clientId: 42 })', () => new Client({ clientId: 42 } as Loose), 'INVALID_ARGUMENT'],
-  ["new Client({ cleanSession: 'yes' })", () => new Client({ cleanSession: 'yes' } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ protocol: 6 })', () => new Client({ protocol: 6 } as Loose), 'INVALID_ARGUMENT'],
-  ["new Client({ servers: 'mqtt://h' })", () => new Client({ servers: 'mqtt://h' } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ servers: [null] })', () => new Client({ servers: [null] } as Loose), 'INVALID_ARGUMENT'],
-  ["new Client({ keepalive: '60' })", () => new Client({ keepalive: '60' } as Loose), 'INVALID_ARGUMENT'],
+  ['new Client(null)', () => new Client(null as never), 'INVALID_ARGUMENT'],
+  ['new Client(42)', () => new Client(42 as never), 'INVALID_ARGUMENT'],
+  ["new Client('id')", () => new Client('id' as never), 'INVALID_ARGUMENT'],
+  ['new Client({ clientId: 42 })', () => new Client({ clientId: 42 } as never), 'INVALID_ARGUMENT'],
+  ["new Client({ cleanSession: 'yes' })", () => new Client({ cleanSession: 'yes' } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ protocol: 6 })', () => new Client({ protocol: 6 } as never), 'INVALID_ARGUMENT'],
+  ["new Client({ servers: 'mqtt://h' })", () => new Client({ servers: 'mqtt://h' } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ servers: [null] })', () => new Client({ servers: [null] } as never), 'INVALID_ARGUMENT'],
+  ["new Client({ keepalive: '60' })", () => new Client({ keepalive: '60' } as never), 'INVALID_ARGUMENT'],
   ['new Client({ keepalive: 70000 })', () => new Client({ keepalive: 70000 }), 'INVALID_ARGUMENT'],
   ['new Client({ connectTimeout: 0 })', () => new Client({ connectTimeout: 0 }), 'INVALID_ARGUMENT'],
-  ['new Client({ properties: 42 })', () => new Client({ protocol: MQTTv5, properties: 42 } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ sessionStore: {} })', () => new Client({ sessionStore: {} } as Loose), 'INVALID_ARGUMENT'],
-  ["new Client({ authenticator: 'x' })", () => new Client({ authenticator: 'x' } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ autoReconnect: 1 })', () => new Client({ autoReconnect: 1 } as Loose), 'INVALID_ARGUMENT'],
+  ['new Client({ properties: 42 })', () => new Client({ protocol: MQTTv5, properties: 42 } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ sessionStore: {} })', () => new Client({ sessionStore: {} } as never), 'INVALID_ARGUMENT'],
+  ["new Client({ authenticator: 'x' })", () => new Client({ authenticator: 'x' } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ autoReconnect: 1 })', () => new Client({ autoReconnect: 1 } as never), 'INVALID_ARGUMENT'],
   ['new Client({ topicAliasMaximum: -1 })', () => new Client({ topicAliasMaximum: -1 }), 'INVALID_ARGUMENT'],
-  ["new Client({ autoTopicAlias: 'no' })", () => new Client({ autoTopicAlias: 'no' } as Loose), 'INVALID_ARGUMENT'],
+  ["new Client({ autoTopicAlias: 'no' })", () => new Client({ autoTopicAlias: 'no' } as never), 'INVALID_ARGUMENT'],
   ['new Client({ maximumPacketSize: 0 })', () => new Client({ maximumPacketSize: 0 }), 'INVALID_ARGUMENT'],
-  ['new Client({ suppressExceptions: 1 })', () => new Client({ suppressExceptions: 1 } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ username: 42 })', () => new Client({ username: 42 } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ password: 42 })', () => new Client({ username: 'u', password: 42 } as Loose), 'INVALID_ARGUMENT'],
-  ["new Client({ will: 'x' })", () => new Client({ will: 'x' } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ will: { topic: 42 } })', () => new Client({ will: { topic: 42 } } as Loose), 'INVALID_TOPIC'],
-  ["new Client({ tls: 'yes' })", () => new Client({ tls: 'yes' } as Loose), 'INVALID_ARGUMENT'],
-  ['new Client({ ws: 42 })', () => new Client({ ws: 42 } as Loose), 'INVALID_ARGUMENT'],
+  ['new Client({ suppressExceptions: 1 })', () => new Client({ suppressExceptions: 1 } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ username: 42 })', () => new Client({ username: 42 } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ password: 42 })', () => new Client({ username: 'u', password: 42 } as never), 'INVALID_ARGUMENT'],
+  ["new Client({ will: 'x' })", () => new Client({ will: 'x' } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ will: { topic: 42 } })', () => new Client({ will: { topic: 42 } } as never), 'INVALID_TOPIC'],
+  ["new Client({ tls: 'yes' })", () => new Client({ tls: 'yes' } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ ws: 42 })', () => new Client({ ws: 42 } as never), 'INVALID_ARGUMENT'],
   ['reinitialise(null)', (c) => c.reinitialise(null), 'INVALID_ARGUMENT'],
   ["reinitialise({ transport: 'udp' })", (c) => c.reinitialise({ transport: 'udp' }), 'INVALID_ARGUMENT'],
   ["maxInflightMessagesSet('5')", (c) => c.maxInflightMessagesSet('5'), 'INVALID_ARGUMENT'],
@@ -110,7 +110,7 @@ const SYNC: ReadonlyArray<readonly [string, (c: Loose) => unknown, string]> = [
   ["messages('#', { signal: 1 })", (c) => c.messages('#', { signal: 1 }), 'INVALID_ARGUMENT'],
 ];
 
-const ASYNC: ReadonlyArray<readonly [string, (c: Loose) => Promise<unknown>, string]> = [
+const ASYNC: ReadonlyArray<readonly [string, (c: Loose) => unknown, string]> = [
   ['connect(42)', (c) => c.connect(42), 'INVALID_ARGUMENT'],
   ['connect(null)', (c) => c.connect(null), 'INVALID_ARGUMENT'],
   ['connect([null])', (c) => c.connect([null]), 'INVALID_ARGUMENT'],
@@ -142,7 +142,7 @@ describe('methods that return at once throw an MqttError at the call', () => {
   it.each(SYNC)('%s', (_name, call, code) => {
     let thrown: unknown;
     try {
-      call(new Client());
+      call(new Client() as unknown as Loose);
     } catch (error) {
       thrown = error;
     }
@@ -153,9 +153,9 @@ describe('methods that return at once throw an MqttError at the call', () => {
 
 describe('methods that return a Promise reject with an MqttError (and never throw at the call)', () => {
   it.each(ASYNC)('%s', async (_name, call, code) => {
-    let result: Promise<unknown> | undefined;
-    expect(() => (result = call(new Client({ autoReconnect: false })))).not.toThrow();
-    const error: unknown = await result!.then(
+    let result: unknown;
+    expect(() => (result = call(new Client({ autoReconnect: false }) as unknown as Loose))).not.toThrow();
+    const error: unknown = await (result as Promise<unknown>).then(
       () => undefined,
       (e: unknown) => e,
     );
