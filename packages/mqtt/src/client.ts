@@ -290,7 +290,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    */
   async disconnect(reasonCode?: number | DisconnectCallOptions<P>, properties?: V5Properties<P>): Promise<number> {
     checkDisconnectArgs(reasonCode, properties);
-    const o: DisconnectCallOptions<P> = typeof reasonCode === 'object' && reasonCode !== null ? reasonCode : { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) };
+    const o: DisconnectCallOptions<P> = typeof reasonCode === 'object' && reasonCode !== null ? reasonCode : { ...(reasonCode !== undefined && reasonCode !== null ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) };
     const engine = this.#engine;
     this.#connectRequested = false;
     const active = engine.state !== 'idle';
