@@ -68,6 +68,15 @@ describe('the Paho spellings', () => {
     expect(() => new Client().tlsSet({ tls_version: 2 } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('minVersion') }));
     expect(() => new Client().tlsSet({ ca: 'a.pem', ca_certs: 'b.pem' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
+
+  it("disconnect(null) is Paho's disconnect(reasoncode=None): a normal DISCONNECT, not a bad reason code", async () => {
+    const client = newClient({ ...alice, protocol: MQTTv5, autoReconnect: false });
+    const rcs: number[] = [];
+    client.onDisconnect = (_c, _u, rc) => rcs.push(rc);
+    await client.connect('127.0.0.1', env.broker.ports.mqtt);
+    await expect(client.disconnect(null as never)).resolves.toBe(0);
+    expect(rcs).toEqual([0]);
+  });
 });
 
 describe('what is not an option is refused, naming the key', () => {
