@@ -9,6 +9,8 @@ import type { ClientOptions, TlsSettings } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
 import { bindHelpers } from './helpers.js';
 import { browserPlatform, browserPlatformWith } from './platform-browser.js';
+import { checkObject } from './validate.js';
+import { checkClientOptions } from './validate-options.js';
 
 /** The browser Client's options: the Client's, plus the WebSocket class to connect with. */
 export interface BrowserClientOptions<P extends MqttProtocol = MqttProtocol> extends ClientOptions<P> {
@@ -25,8 +27,9 @@ export interface BrowserClientOptions<P extends MqttProtocol = MqttProtocol> ext
  */
 export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P> {
   constructor(options: BrowserClientOptions<P> = {}) {
-    const { WebSocket, ...clientOptions } = options;
-    super(WebSocket === undefined ? browserPlatform : browserPlatformWith(WebSocket), { transport: 'websockets', ...clientOptions });
+    // Checked before the spread: spreading null or 42 would hide the mistake.
+    const { WebSocket, ...clientOptions } = checkObject(options, 'Client options') as BrowserClientOptions<P>;
+    super(WebSocket === undefined ? browserPlatform : browserPlatformWith(WebSocket), { transport: 'websockets', ...checkClientOptions(clientOptions) });
   }
 
   /**

@@ -3,6 +3,7 @@
 import type { Properties, QoS } from '@x/mqtt-codec';
 import type { Authenticator, SessionStore } from '@x/mqtt-core';
 import type { MqttProtocol } from './constants.js';
+import type { PayloadInput } from './payload.js';
 
 /** Paho's transport argument. `'tcp'` becomes TLS when tlsSet() was called. */
 export type TransportName = 'tcp' | 'websockets';
@@ -13,6 +14,10 @@ export type ServerSpec = string | { readonly host: string; readonly port?: numbe
 /** MQTT 5 properties, or `never` on a client whose protocol is known to be 3.1 or 3.1.1 (a compile error). */
 export type V5Properties<P extends MqttProtocol> = P extends 5 ? Properties : never;
 
+/**
+ * The constructor's options. Every key is checked at run time (validate-options.ts has one check
+ * per key, enforced by its type): an unknown key or a wrong type is INVALID_ARGUMENT naming the key.
+ */
 export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   /** Defaults to '' : a random id is generated (cleanSession must then be true, as in Paho). */
   clientId?: string;
@@ -79,6 +84,31 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
    * throwing Node event listener does). true: only log it and keep running. Defaults to false.
    */
   suppressExceptions?: boolean;
+  /** As usernamePwSet(username, password) (MQTT.js users pass them here). */
+  username?: string;
+  password?: string | Uint8Array;
+  /** As willSet(topic, payload, qos, retain, properties). */
+  will?: WillOption<P>;
+  /** As tlsSet(settings); `true` is tlsSet() (the system CAs). */
+  tls?: TlsSettings | boolean;
+  /** As wsSetOptions({ path, headers }). */
+  ws?: WsOptions;
+}
+
+/** The constructor's `will`: willSet()'s arguments by name. qos defaults to 0, retain to false. */
+export interface WillOption<P extends MqttProtocol = MqttProtocol> {
+  topic: string;
+  payload?: PayloadInput;
+  qos?: QoS;
+  retain?: boolean;
+  properties?: V5Properties<P>;
+}
+
+/** wsSetOptions()'s object form and the constructor's `ws`. */
+export interface WsOptions {
+  /** Defaults to '/mqtt'. */
+  path?: string;
+  headers?: WsSettings['headers'];
 }
 
 /** tlsSet(): the seed's tls_set arguments, in node:tls terms. */

@@ -1,6 +1,8 @@
 // What the option functions set (Paho's *_set calls and connect() arguments), validated as the
 // seed validates them, and turned into engine options and transports. Holds no connection.
-import { MqttError, type Properties } from '@x/mqtt-codec';
+// Invariant: every setter checks its arguments completely before it changes anything, and what
+// goes into CONNECT is trial-encoded at the call, so a CONNECT can always be built (issue 11.7).
+import { encodedLength, isMqttError, MqttError, type ConnectPacket, type Properties, type Will } from '@x/mqtt-codec';
 import {
   DEFAULT_MAX_INFLIGHT_MESSAGES,
   DEFAULT_MAX_QUEUED_MESSAGES,
@@ -10,11 +12,27 @@ import {
   type EngineOptions,
   type Transport,
 } from '@x/mqtt-core';
-import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_WS_PATH, type ClientOptions, type ProxySettings, type ServerSpec, type TlsSettings, type WillSettings, type WsSettings } from './client-options.js';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_WS_PATH, type ClientOptions, type ProxySettings, type ServerSpec, type TlsSettings, type WsSettings } from './client-options.js';
 import { MQTTv31, MQTTv311, MQTTv5 } from './constants.js';
+import { checkQos, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 import { DEFAULT_PORTS, parseBrokerUrl, type BrokerAddress } from './url.js';
+import { checkBoolean, checkNumber, checkOptionalProperties, checkStringOrBytes, checkString } from './validate.js';
+import { checkClientOptions, checkReconnectDelay, checkServerSpec, checkWsOptions } from './validate-options.js';
+import { checkTlsSettings } from './validate-tls.js';
 
+/** Checks that the files a TLS setting names can be read (the platform knows how; a browser has no files). */
+export type TlsFileCheck = (tls: TlsSettings) => void;
+
+/** What a CONNECT carries that a setter may be about to change. */
+interface ConnectFields {
+  username?: string | undefined;
+  password?: string | Uint8Array | undefined;
+  will?: Will | undefined;
+  properties?: Properties | undefined;
+}
+
+const utf8 = new TextEncoder();
 
 const noServer: Transport = {
   name: 'none',
@@ -35,9 +53,8 @@ function checkEmptyClientId(options: ClientOptions): void {
   if (protocol !== MQTTv5 && options.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'an empty client id needs cleanSession: true on MQTT 3.1.1 [MQTT-3.1.3-7]');
 }
 
-function wholeNumber(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0) throw new MqttError('INVALID_ARGUMENT', `${name} must be a whole number >= 0`);
-  return value;
+function wholeNumber(value: unknown, name: string): number {
+  return checkNumber(value, name, { integer: true, min: 0 });
 }
 
 export class ClientSettings {
@@ -53,61 +70,133 @@ export class ClientSettings {
   proxy: ProxySettings | undefined;
   username: string | undefined;
   password: string | Uint8Array | undefined;
-  will: WillSettings | undefined;
+  will: Will | undefined;
   keepalive: number;
   bindAddress: string | undefined;
   servers: BrokerAddress[];
   connectProperties: Properties | undefined;
+  readonly #checkTlsFiles: TlsFileCheck | undefined;
 
-  constructor(options: ClientOptions) {
-    if (options.emptyClientId === true) checkEmptyClientId(options);
-    else if (!options.clientId && options.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
-    this.options = { ...options };
-    this.clientId = options.emptyClientId === true ? '' : options.clientId || randomClientId();
-    this.keepalive = options.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
-    this.connectProperties = options.properties;
-    this.servers = (options.servers ?? []).map((s) => this.address(s));
+  /** Checks every option (INVALID_ARGUMENT naming the key) and applies username, password, will, tls and ws as their setters do. */
+  constructor(options: ClientOptions, checkTlsFiles?: TlsFileCheck) {
+    const o = checkClientOptions(options);
+    if (o.emptyClientId === true) checkEmptyClientId(o);
+    else if (!o.clientId && o.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
+    this.#checkTlsFiles = checkTlsFiles;
+    this.options = { ...o };
+    this.clientId = o.emptyClientId === true ? '' : o.clientId || randomClientId();
+    this.keepalive = o.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
+    this.connectProperties = o.properties;
+    if (o.ws !== undefined) this.ws = checkWsOptions(o.ws, undefined, 'ws');
+    if (o.tls !== undefined && o.tls !== false) this.setTls(o.tls === true ? {} : o.tls, 'tls');
+    // After tls and ws: a { host } server takes its transport from them.
+    this.servers = (o.servers ?? []).map((s, i) => this.address(s, `servers[${i}]`));
+    if (o.username !== undefined || o.password !== undefined) this.setCredentials(o.username, o.password, 'Client options');
+    if (o.will !== undefined) this.setWill(o.will.topic, o.will.payload, o.will.qos ?? 0, o.will.retain ?? false, o.will.properties, 'will');
+    this.checkConnect({}, 'Client options');
   }
 
-  setMaxInflight(n: number): void {
-    this.maxInflight = wholeNumber(n, 'inflight');
+  setMaxInflight(n: unknown): void {
+    this.maxInflight = wholeNumber(n, 'maxInflightMessagesSet() inflight');
   }
-  setMaxQueued(n: number): void {
-    this.maxQueued = wholeNumber(n, 'queueSize');
+  setMaxQueued(n: unknown): void {
+    this.maxQueued = wholeNumber(n, 'maxQueuedMessagesSet() queueSize');
   }
-  setRetry(seconds: number): void {
-    if (!(seconds >= 0)) throw new MqttError('INVALID_ARGUMENT', 'retry must be >= 0 seconds');
-    this.retrySeconds = seconds;
+  setRetry(seconds: unknown): void {
+    this.retrySeconds = checkNumber(seconds, 'messageRetrySet() retry', { min: 0 });
   }
-  setTls(tls: TlsSettings): void {
+  /** tlsSet(): checked (types, Paho names, secureContext clashes) and its files read once, at the call. */
+  setTls(tls: unknown, where = 'tlsSet()'): void {
     if (this.tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
-    this.tls = { ...tls };
+    const checked = checkTlsSettings(tls, where);
+    this.#checkTlsFiles?.(checked);
+    this.tls = checked;
   }
-  setTlsInsecure(value: boolean): void {
+  setTlsInsecure(value: unknown): void {
+    const insecure = checkBoolean(value, 'tlsInsecureSet() value');
     if (this.tls === undefined) throw new MqttError('INVALID_STATE', 'call tlsSet() or tlsSetContext() before tlsInsecureSet()');
-    this.tls = { ...this.tls, insecure: value };
+    this.tls = { ...this.tls, insecure };
   }
-  setReconnectDelay(minDelay: number, maxDelay: number): void {
-    if (!(minDelay > 0 && maxDelay >= minDelay)) throw new MqttError('INVALID_ARGUMENT', 'need 0 < minDelay <= maxDelay');
-    this.reconnectDelay = { minDelay, maxDelay };
+  setReconnectDelay(minDelay: unknown, maxDelay: unknown): void {
+    this.reconnectDelay = checkReconnectDelay(minDelay, maxDelay);
+  }
+  /** usernamePwSet(): null or undefined means none (Paho's None). */
+  setCredentials(username: unknown, password: unknown, where = 'usernamePwSet()'): void {
+    const user = username === undefined || username === null ? undefined : checkString(username, `${where} username`);
+    const pass = password === undefined || password === null ? undefined : checkStringOrBytes(password, `${where} password`);
+    this.checkConnect({ username: user, password: pass }, where);
+    this.username = user;
+    this.password = pass;
+  }
+  /** willSet(): the seed's checks (INVALID_TOPIC, INVALID_QOS), then the encoder's (INVALID_UTF8, PACKET_TOO_LARGE, INVALID_PROPERTY). */
+  setWill(topic: unknown, payload: unknown, qos: unknown, retain: unknown, properties: unknown, where = 'willSet()'): void {
+    const props = checkOptionalProperties(properties, `${where} properties`) as Properties | undefined;
+    const will: Will = {
+      topic: checkTopicName(topic),
+      payload: toPayload(payload as PayloadInput),
+      qos: checkQos(qos),
+      retain: checkBoolean(retain, `${where} retain`),
+      ...(props !== undefined ? { properties: props } : {}),
+    };
+    this.checkConnect({ will }, where);
+    this.will = will;
   }
 
-  /** Applies connect()'s arguments: where to connect, keepalive, bind address, v5 properties. */
-  setTarget(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, properties: Properties | undefined): void {
-    if (keepalive !== undefined && !(keepalive >= 0)) throw new MqttError('INVALID_ARGUMENT', 'keepalive must be >= 0');
-    if (host !== undefined) this.servers = (typeof host === 'string' ? [host.includes('://') ? host : { host, port: port ?? this.#defaultPort() }] : host).map((s) => this.address(s));
-    if (this.servers.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no broker: give a host, a URL or servers');
-    if (keepalive !== undefined) this.keepalive = keepalive;
-    this.bindAddress = bindAddress || undefined;
-    if (properties !== undefined) this.connectProperties = properties;
-    const fromUrl = this.servers[0];
-    if (fromUrl?.username !== undefined && this.username === undefined) {
-      this.username = fromUrl.username;
-      this.password = fromUrl.password;
+  /**
+   * Encodes (without sending) the CONNECT these settings would send, with `changes` applied, and
+   * throws the encoder's typed error (named after `where`) if it cannot be built: a lone surrogate
+   * or U+0000, a field over 65,535 bytes, an unknown or misplaced v5 property (issue 11.7).
+   */
+  checkConnect(changes: ConnectFields, where: string): void {
+    const version = this.options.protocol ?? MQTTv311;
+    const has = (key: keyof ConnectFields): boolean => Object.prototype.hasOwnProperty.call(changes, key);
+    const username = has('username') ? changes.username : this.username;
+    const password = has('password') ? changes.password : this.password;
+    const will = has('will') ? changes.will : this.will;
+    const auth = this.options.authenticator;
+    const properties: Properties = {
+      ...(has('properties') ? changes.properties : this.connectProperties),
+      ...(auth !== undefined ? { authenticationMethod: auth.method, ...(auth.initialData !== undefined ? { authenticationData: auth.initialData } : {}) } : {}),
+    };
+    const packet: ConnectPacket = {
+      type: 'connect',
+      protocolVersion: version,
+      clientId: this.clientId,
+      cleanStart: this.options.cleanSession ?? true,
+      keepalive: this.keepalive,
+      ...(username !== undefined ? { username } : {}),
+      ...(password !== undefined ? { password: typeof password === 'string' ? utf8.encode(password) : password } : {}),
+      ...(will !== undefined ? { will } : {}),
+      ...(version === 5 && Object.keys(properties).length > 0 ? { properties } : {}),
+    };
+    try {
+      encodedLength(packet, version);
+    } catch (error) {
+      if (!isMqttError(error)) throw error;
+      throw new MqttError(error.code, `${where}: ${error.message}`, { cause: error, ...(error.reasonCode !== undefined ? { reasonCode: error.reasonCode } : {}) });
     }
   }
 
-  address(spec: ServerSpec): BrokerAddress {
+  /** Applies connect()'s arguments: where to connect, keepalive, bind address, v5 properties. Changes nothing when it throws. */
+  setTarget(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, properties: Properties | undefined): void {
+    if (keepalive !== undefined) checkNumber(keepalive, 'keepalive', { integer: true, min: 0, max: 65535 });
+    const servers = host === undefined ? this.servers : (typeof host === 'string' ? [host.includes('://') ? host : { host, port: port ?? this.#defaultPort() }] : host).map((s) => this.address(s));
+    if (servers.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no broker: give a host, a URL or servers');
+    const fromUrl = servers[0];
+    const credentials = fromUrl?.username !== undefined && this.username === undefined ? { username: fromUrl.username, password: fromUrl.password } : undefined;
+    this.checkConnect({ ...credentials, ...(properties !== undefined ? { properties } : {}) }, 'connect()');
+    this.servers = servers;
+    if (keepalive !== undefined) this.keepalive = keepalive;
+    this.bindAddress = bindAddress || undefined;
+    if (properties !== undefined) this.connectProperties = properties;
+    if (credentials !== undefined) {
+      this.username = credentials.username;
+      this.password = credentials.password;
+    }
+  }
+
+  address(spec: ServerSpec, name = 'broker'): BrokerAddress {
+    checkServerSpec(spec, name);
     if (typeof spec === 'string' && spec.includes('://')) return parseBrokerUrl(spec);
     const { host, port } = typeof spec === 'string' ? { host: spec, port: undefined } : spec;
     const kind = this.#kind();

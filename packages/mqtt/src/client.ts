@@ -5,7 +5,7 @@
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
 import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
-import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsSettings } from './client-options.js';
+import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
 import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
@@ -14,9 +14,12 @@ import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
 import { MessageDispatch } from './message-dispatch.js';
 import { messageStream, type MessageStreamOptions } from './message-stream.js';
 import { LOG_LEVELS, pahoRc } from './paho-rc.js';
-import { checkQos, checkTopicFilter, checkTopicName, toPayload, type PayloadInput } from './payload.js';
+import { checkTopicFilter, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 import { SubscriptionRecord } from './resubscribe.js';
+import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, invalid } from './validate.js';
+import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
+import { checkSecureContext } from './validate-tls.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
@@ -144,7 +147,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
-    this.#settings = new ClientSettings(options);
+    // Every option is checked (INVALID_ARGUMENT naming the key) before anything is built.
+    this.#settings = new ClientSettings(options, platform.checkTlsFiles);
     this.#userdata = options.userdata;
     this.#engine = new MqttEngine(this.#engineOptions());
     this.#attach(this.#engine);
@@ -152,8 +156,9 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Resets the client to its starting state, as if just created (Paho's reinitialise). */
   reinitialise(options: ClientOptions = {}): void {
+    checkClientOptions(options, 'reinitialise() options');
     const kept = this.#settings.options;
-    const settings = new ClientSettings({ protocol: kept.protocol, transport: kept.transport, ...options, externalLoop: kept.externalLoop });
+    const settings = new ClientSettings({ protocol: kept.protocol, transport: kept.transport, ...options, externalLoop: kept.externalLoop }, this.#platform.checkTlsFiles);
     this.#dispatch.clear();
     this.#settings = settings;
     this.#userdata = options.userdata;
@@ -189,44 +194,44 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   messageRetrySet(retrySeconds: number): void {
     this.#set((s) => s.setRetry(retrySeconds));
   }
-  wsSetOptions(options: { path?: string; headers?: WsSettings['headers'] } = {}): void {
-    this.#set((s) => (s.ws = { path: options.path ?? DEFAULT_WS_PATH, headers: options.headers }));
+  /** wsSetOptions({ path, headers }), or Paho's positional wsSetOptions(path, headers). */
+  wsSetOptions(options?: WsOptions | string, headers?: WsSettings['headers']): void {
+    const ws = checkWsOptions(options, headers);
+    this.#set((s) => (s.ws = ws));
   }
+  /** Paho's tls_set: checked at the call (unknown keys, Paho's ca_certs/certfile/keyfile mapped, files read, secureContext clashes). */
   tlsSet(settings: TlsSettings = {}): void {
     this.#set((s) => s.setTls(settings));
   }
   tlsSetContext(context: unknown): void {
-    this.#set((s) => s.setTls({ secureContext: context }));
+    checkSecureContext(context);
+    this.#set((s) => s.setTls({ secureContext: context }, 'tlsSetContext()'));
   }
   tlsInsecureSet(value: boolean): void {
     this.#set((s) => s.setTlsInsecure(value));
   }
   proxySet(proxy: ProxySettings): void {
-    this.#set((s) => (s.proxy = { ...proxy }));
+    const checked = checkProxy(proxy);
+    this.#set((s) => (s.proxy = checked));
   }
   usernamePwSet(username: string, password?: string | Uint8Array): void {
-    this.#set((s) => {
-      s.username = username;
-      s.password = password;
-    });
+    this.#set((s) => s.setCredentials(username, password));
   }
   userDataSet(userdata: unknown): void {
     this.#userdata = userdata;
   }
   /** The will: published by the broker if the connection is lost without disconnect(). */
   willSet(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): void {
-    const will = { topic: checkTopicName(topic), payload: toPayload(payload), qos: checkQos(qos), retain, ...(properties !== undefined ? { properties } : {}) };
-    this.#set((s) => (s.will = will));
+    this.#set((s) => s.setWill(topic, payload, qos, retain, properties));
   }
   willClear(): void {
     this.#set((s) => (s.will = undefined));
   }
   reconnectDelaySet(minDelay: number | { minDelay?: number; maxDelay?: number } = 1, maxDelay = 120): void {
-    const min = typeof minDelay === 'object' ? (minDelay.minDelay ?? 1) : minDelay;
-    const max = typeof minDelay === 'object' ? (minDelay.maxDelay ?? 120) : maxDelay;
-    this.#set((s) => s.setReconnectDelay(min, max));
+    this.#set((s) => s.setReconnectDelay(minDelay, maxDelay));
   }
   enableLogger(logger: Logger = console): void {
+    checkLogger(logger);
     this.#logger = logger;
   }
   disableLogger(): void {
@@ -241,6 +246,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    * Rejects with a typed MqttError: CONNECTION_REFUSED (rc in `reasonCode`), CONNECT_TIMEOUT, ...
    */
   async connect(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): Promise<ConnectResult> {
+    checkConnectArgs(host, port, keepalive, bindAddress, options, 'connect()');
     const engine = this.#engine;
     // Never two opens: a second connect() while one is in progress (or connected) is refused before it changes anything.
     if (engine.state === 'connecting' || engine.state === 'connected') throw new MqttError('INVALID_STATE', `connect() while ${engine.state}`);
@@ -259,6 +265,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Records where to connect; the connection is made by loopStart() or loopForever(). */
   connectAsync(host?: string | readonly ServerSpec[], port?: number, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): void {
+    checkConnectArgs(host, port, keepalive, bindAddress, options, 'connectAsync()');
     this.#target(host, port, keepalive, bindAddress, options);
     // loopStart() called first connects now (Paho connects in either order).
     if (this.#loopStarted && this.#engine.state === 'idle') this.#startConnecting(true, () => undefined);
@@ -266,6 +273,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Looks up `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp` with TLS) and connects, failing over in SRV order. */
   async connectSrv(domain?: string, keepalive?: number, bindAddress?: string, options: ConnectOptions<P> = {}): Promise<ConnectResult> {
+    checkOptionalString(domain, 'connectSrv() domain');
+    checkConnectArgs(undefined, undefined, keepalive, bindAddress, options, 'connectSrv()');
     const resolveSrv = this.#platform.resolveSrv;
     if (resolveSrv === undefined) throw new MqttError('INVALID_STATE', 'connectSrv() needs DNS, which this runtime does not offer');
     const targets = await resolveSrv(domain, this.#settings.tls !== undefined, options.dnsServers);
@@ -279,6 +288,11 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    * connection attempt is in progress, answers with that attempt. Rejects INVALID_STATE before any connect().
    */
   reconnect(options: { signal?: AbortSignal } = {}): Promise<ConnectResult> {
+    try {
+      checkSignalOptions(options, 'reconnect() options');
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (!this.#targetSet) return Promise.reject(new MqttError('INVALID_STATE', 'call connect() before reconnect()'));
     this.#connectRequested = true;
     return this.#engine.reconnect(options);
@@ -292,7 +306,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    * first waits until every QoS>0 message in flight or queued is acknowledged (or the time ran out).
    */
   async disconnect(reasonCode?: number | DisconnectCallOptions<P>, properties?: V5Properties<P>): Promise<number> {
-    const o: DisconnectCallOptions<P> = typeof reasonCode === 'object' && reasonCode !== null ? reasonCode : { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) };
+    checkDisconnectArgs(reasonCode, properties);
+    const o: DisconnectCallOptions<P> = typeof reasonCode === 'object' && reasonCode !== null ? reasonCode : { ...(reasonCode !== undefined && reasonCode !== null ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) };
     const engine = this.#engine;
     this.#connectRequested = false;
     // An explicit disconnect() ends what `resubscribe` renews: the next connect() starts with none.
@@ -335,6 +350,11 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
    * Paho's loop does; a first connection that cannot be opened rejects unless `retryFirstConnection`.
    */
   loopForever(options: { retryFirstConnection?: boolean } = {}): Promise<number> {
+    try {
+      checkLoopForeverOptions(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     // With externalLoop the caller's loop does the I/O: this loop would wait for reads that never come.
     if (this.#foreverDone !== undefined || this.#externalLoop) return Promise.resolve(MQTT_ERR_INVAL);
     this.#reconnectPaused = false;
@@ -368,6 +388,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Waits up to `timeout` seconds for network activity (for `while (run) await client.loop()`). */
   loop(timeout = 1.0): Promise<number> {
+    if (typeof timeout !== 'number' || !(timeout >= 0)) return Promise.reject(invalid('loop() timeout', 'a number of seconds >= 0', timeout));
     if (!this.isConnected()) return Promise.resolve(MQTT_ERR_NO_CONN);
     return new Promise((resolve) => {
       const done = (): void => {
@@ -427,6 +448,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Publishes; `await` it (or waitForPublish()) for completion. Throws INVALID_TOPIC/INVALID_QOS/PACKET_TOO_LARGE. */
   publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): MessageInfo {
+    checkBoolean(retain, 'publish() retain');
+    checkOptionalProperties(properties, 'publish() properties');
     // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
     const handle = this.#engine.publish(topic, toPayload(payload), {
       qos,
@@ -438,7 +461,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */
   subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<SubscribeResult> {
+    checkOptionalProperties(properties, 'subscribe() properties');
+    checkWaitOptions(options, 'subscribe() options');
     const subscriptions: Subscription[] = toSubscriptions(topic, qos);
+    for (const s of subscriptions) checkFilter(s.topicFilter, 'subscribe() topic filter');
     const handle = this.#engine.subscribe(subscriptions, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
     if (this.#settings.options.resubscribe !== false && handle.rc === PublishRc.SUCCESS) {
       this.#subscribed.add(subscriptions, properties);
@@ -449,7 +475,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** unsubscribe('a/b') or a list; `options` bounds the wait for UNSUBACK ({ signal, timeoutMs }). */
   unsubscribe(topic: string | readonly string[], properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<UnsubscribeResult> {
-    const filters = (typeof topic === 'string' ? [topic] : [...topic]).map(checkTopicFilter);
+    if (typeof topic !== 'string' && !Array.isArray(topic)) throw invalid('unsubscribe() topic', 'a topic filter or a list of them', topic);
+    checkOptionalProperties(properties, 'unsubscribe() properties');
+    checkWaitOptions(options, 'unsubscribe() options');
+    const filters = (typeof topic === 'string' ? [topic] : [...topic]).map((f: unknown) => checkFilter(f, 'unsubscribe() topic filter'));
     if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
     this.#subscribed.remove(filters);
     const handle = this.#engine.unsubscribe(filters, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
@@ -458,14 +487,19 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Runs `callback` for messages matching `sub` (every matching filter's callback runs; onMessage only when none does). */
   messageCallbackAdd(sub: string, callback: OnMessage<this>): void {
+    checkFilter(sub, 'messageCallbackAdd() sub');
+    checkFunction(callback, 'messageCallbackAdd() callback');
     this.#dispatch.add(checkTopicFilter(sub), (message) => callback(this, this.#userdata, message));
   }
   messageCallbackRemove(sub: string): void {
+    checkFilter(sub, 'messageCallbackRemove() sub');
     this.#dispatch.remove(checkTopicFilter(sub));
   }
 
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
+    checkFilter(filter, 'messages() filter');
+    checkStreamOptions(options);
     return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), this.#streamFlow);
   }
   // ---- engine wiring ----------------------------------------------------------------------------
@@ -480,6 +514,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   /** Applies connect()'s arguments; its v5 properties apply to this call's connections only. */
   #target(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, options: ConnectOptions<P>): void {
+    // This call's CONNECT properties must encode (issue 11.7): refused here, before any socket.
+    if (options.properties !== undefined) this.#settings.checkConnect({ properties: options.properties }, 'connect() options.properties');
     this.#set((s) => s.setTarget(host, port, keepalive, bindAddress || options.bindAddress, undefined));
     this.#callProperties = options.properties;
     this.#callCleanStart = options.cleanStart;
@@ -591,6 +627,11 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     const tryOnce = (): void => {
       engine.connect().catch((error: unknown) => {
         if (!this.#connectRequested) return fail(error);
+        // A bad argument stays bad: it is never retried (issue 12.10).
+        if (error instanceof MqttError && error.code === 'INVALID_ARGUMENT') {
+          this.#log(LOG_LEVELS.error, `connection not retried: ${error.code}: ${error.message}`);
+          return fail(error);
+        }
         // A refused CONNACK is retried with back-off, as Paho's loop does; an unreachable first server only with `retry`.
         const refused = error instanceof MqttError && error.code === 'CONNECTION_REFUSED';
         if (!retry && !refused) return fail(error);

@@ -2,7 +2,7 @@
 import { Resolver } from 'node:dns/promises';
 import type { Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
-import { tcpTransport, type ProxyOptions, type TlsOptions } from '@x/mqtt-transport-tcp';
+import { tcpTransport, toTlsConnectionOptions, type ProxyOptions, type TlsOptions } from '@x/mqtt-transport-tcp';
 import { tlsTransport } from '@x/mqtt-transport-tls';
 import { wsTransport } from '@x/mqtt-transport-ws';
 import type { ProxySettings, TlsSettings } from './client-options.js';
@@ -52,5 +52,10 @@ export async function resolveMqttSrv(domain: string | undefined, secure: boolean
   }
 }
 
-/** The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv };
+/** tlsSet()'s files are read at the call, as Paho's tls_set reads them: a missing one is INVALID_ARGUMENT there (issue 12.10). */
+export function checkTlsFiles(tls: TlsSettings): void {
+  toTlsConnectionOptions('localhost', tlsOptions(tls));
+}
+
+/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s file check. */
+export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTlsFiles };

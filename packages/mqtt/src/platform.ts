@@ -32,4 +32,6 @@ export interface Platform {
   createTransport(address: BrokerAddress, settings: TransportSettings): Transport;
   /** DNS SRV look-up of `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp`), ordered by priority then weight. */
   resolveSrv?(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]>;
+  /** Reads the files tlsSet() names (ca, cert, key), throwing INVALID_ARGUMENT at the call if one cannot be read (Node only). */
+  checkTlsFiles?(tls: TlsSettings): void;
 }

@@ -335,7 +335,16 @@ export class MqttEngine {
       this.#link = link;
       this.#connack = connack;
       this.#events.emit('socketOpen', connection);
-      this.#apply(this.#session.connectionOpened(this.#timers.now()));
+      let opened: SessionEffect[];
+      try {
+        opened = this.#session.connectionOpened(this.#timers.now());
+      } catch (cause) {
+        // A CONNECT the codec refuses (issue 11.7): close this socket, so nothing stays "connecting".
+        const error = isMqttError(cause) ? cause : new MqttError('INVALID_ARGUMENT', `cannot build CONNECT: ${String(cause)}`, { cause });
+        this.#drop(error);
+        throw error;
+      }
+      this.#apply(opened);
       return await connack.promise;
     } catch (error) {
       if (this.#link === undefined && this.#state === 'connecting') this.#state = 'idle';
