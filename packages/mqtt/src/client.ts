@@ -8,7 +8,7 @@ import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPu
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
-import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, type MqttProtocol } from './constants.js';
+import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, MQTTv5, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
 import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
 import { MessageDispatch } from './message-dispatch.js';
@@ -16,6 +16,7 @@ import { messageStream, type MessageStreamOptions } from './message-stream.js';
 import { LOG_LEVELS, pahoRc } from './paho-rc.js';
 import { checkTopicFilter, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
+import { Requester, respond, type RequestOptions, type ResponseValue } from './request-response.js';
 import { SubscriptionRecord } from './resubscribe.js';
 import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, invalid } from './validate.js';
 import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
@@ -111,6 +112,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   readonly #platform: Platform;
   #settings: ClientSettings;
+  /** request()'s response topic and the requests waiting on it; made on the first request. */
+  #requester: Requester | undefined;
   #userdata: unknown;
   #logger: Logger | undefined;
   readonly #dispatch = new MessageDispatch();
@@ -160,6 +163,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     const kept = this.#settings.options;
     const settings = new ClientSettings({ protocol: kept.protocol, transport: kept.transport, ...options, externalLoop: kept.externalLoop }, this.#platform.checkTlsFiles);
     this.#dispatch.clear();
+    this.#requester?.close(new MqttError('ABORTED', 'reinitialise() dropped the request'));
+    this.#requester = undefined;
     this.#settings = settings;
     this.#userdata = options.userdata;
     this.#connectRequested = false;
@@ -497,6 +502,27 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
 
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
+  /**
+   * MQTT 5 request/response: publishes to `topic` with a Response Topic of this client's own
+   * (subscribed once, before the first request) and a fresh Correlation Data, and resolves with the
+   * response carrying the same Correlation Data. Rejects TIMEOUT after `timeoutMs` (30 s), ABORTED
+   * on `signal`. Any number may be outstanding; responses may come in any order.
+   */
+  request(topic: string, payload: PayloadInput, options: RequestOptions = {}): Promise<MqttMessage> {
+    if (this.#settings.options.protocol !== MQTTv5) return Promise.reject(new MqttError('INVALID_STATE', 'request() needs MQTT 5 (Response Topic and Correlation Data are v5 properties)'));
+    this.#requester ??= new Requester(this as never);
+    return this.#requester.request(topic, payload, options);
+  }
+
+  /**
+   * MQTT 5: answers requests on `filter` with what `handler` returns, published to each request's
+   * Response Topic with its Correlation Data. Resolves once subscribed, with a function that stops.
+   */
+  respond(filter: string, handler: (request: MqttMessage) => ResponseValue | Promise<ResponseValue>, options: { readonly qos?: QoS; readonly onError?: (error: unknown, request: MqttMessage) => void } = {}): Promise<() => Promise<void>> {
+    if (this.#settings.options.protocol !== MQTTv5) return Promise.reject(new MqttError('INVALID_STATE', 'respond() needs MQTT 5 (Response Topic and Correlation Data are v5 properties)'));
+    return respond(this as never, filter, handler, options);
+  }
+
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
     checkFilter(filter, 'messages() filter');
     checkStreamOptions(options);

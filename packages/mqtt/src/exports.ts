@@ -25,3 +25,4 @@ export type { SessionStore, SessionSnapshot, Authenticator, ConnectResult, Subsc
 // errors and the packet model
 export { MqttError, MqttProtocolError, isMqttError } from '@x/mqtt-codec';
 export type { MqttErrorCode, QoS, Properties, UserProperty, Subscription } from '@x/mqtt-codec';
+export type { RequestOptions, ResponseValue } from './request-response.js';
