@@ -56,6 +56,7 @@ export type { WaitOptions } from './driver/completion.js';
 export type {
   EngineOptions,
   EngineSettings,
+  Credentials,
   DisconnectOptions,
   ConnectCallOptions,
   EngineState,

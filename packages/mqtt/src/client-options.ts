@@ -1,7 +1,7 @@
 // The Client's options: the seed's constructor arguments plus what a modern client needs.
 // Every field is optional; defaults are Paho 1.5's and are listed in JSDoc and DEFAULT_* constants.
 import type { Properties, QoS } from '@x/mqtt-codec';
-import type { Authenticator, SessionStore } from '@x/mqtt-core';
+import type { Authenticator, Credentials, SessionStore } from '@x/mqtt-core';
 import type { MqttProtocol } from './constants.js';
 import type { PayloadInput } from './payload.js';
 
@@ -50,6 +50,12 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   sessionStore?: SessionStore;
   /** v5 enhanced authentication (AUTH exchange). */
   authenticator?: Authenticator;
+  /**
+   * Called before every CONNECT, reconnects included (Paho 2's on_pre_connect): the username and
+   * password for that connection, e.g. a token fetched fresh for a cloud broker. Replaces the
+   * username and password options for that CONNECT; a throw fails the attempt with AUTH_ERROR.
+   */
+  credentials?: () => Credentials | Promise<Credentials>;
   /** Reconnect with back-off after losing a connection. Defaults to true (false with `externalLoop`). */
   autoReconnect?: boolean;
   /**

@@ -238,6 +238,7 @@ export class ClientSettings {
       reconnectDelay: this.reconnectDelay,
       store: o.sessionStore,
       authenticator: o.authenticator,
+      credentials: o.credentials,
       ...(o.topicAliasMaximum !== undefined ? { topicAliasMaximum: o.topicAliasMaximum } : {}),
       ...(o.autoTopicAlias !== undefined ? { autoTopicAlias: o.autoTopicAlias } : {}),
       ...(o.maximumPacketSize !== undefined ? { maximumPacketSize: o.maximumPacketSize } : {}),

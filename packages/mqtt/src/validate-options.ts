@@ -85,6 +85,7 @@ const OPTION_CHECKS: { readonly [K in keyof ClientOptions]-?: Check } = {
   properties: checkOptionalProperties,
   sessionStore: checkStore,
   authenticator: checkAuthenticator,
+  credentials: checkFunction,
   autoReconnect: checkBoolean,
   externalLoop: checkBoolean,
   resubscribe: checkBoolean,

@@ -43,6 +43,13 @@ export interface EngineOptions extends SessionOptions {
    */
   backoffResetAfter: number;
   /**
+   * Called before every CONNECT (reconnects included), after `settings`: the username and password
+   * for that connection, so expiring tokens are fetched fresh each time (Paho 2's on_pre_connect).
+   * Bounded by the connect timeout and the caller's signal; a throw fails that attempt with
+   * AUTH_ERROR. Defaults to none (the username and password options).
+   */
+  credentials: (() => Credentials | Promise<Credentials>) | undefined;
+  /**
    * Read before each CONNECT (reconnects included): the settings current then. Session options
    * (client id, credentials, will, keepalive, CONNECT properties, ...) and `transports`,
    * `autoReconnect`, `reconnectDelay`, `authenticator` given here replace the constructor's for
@@ -62,6 +69,12 @@ export interface EngineOptions extends SessionOptions {
    * Defaults to false.
    */
   externalLoop: boolean;
+}
+
+/** What a credentials provider answers; an absent field leaves that CONNECT field out. */
+export interface Credentials {
+  readonly username?: string;
+  readonly password?: string | Uint8Array;
 }
 
 /** What a settings provider may change between connections. */

@@ -307,6 +307,15 @@ export class MqttEngine {
       const transport = this.#configure();
       const timeoutMs = this.#session.options.connectTimeout * 1000;
       timeout = this.#timers.setTimeout(() => this.#abortOpen?.(new MqttError('CONNECT_TIMEOUT', `no CONNACK within ${timeoutMs} ms`)), timeoutMs);
+      const credentials = this.#live.credentials;
+      if (credentials !== undefined) {
+        // Fresh credentials for this CONNECT; a hanging provider is bounded by the timeout and the signal.
+        const fresh = await Promise.race([Promise.resolve().then(credentials), connack.promise.then(() => undefined)]).catch((cause: unknown) => {
+          throw stop ?? (isMqttError(cause) ? cause : new MqttError('AUTH_ERROR', `the credentials provider failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }));
+        });
+        if (stop !== undefined) throw stop;
+        this.#session.configure({ username: fresh?.username, password: fresh?.password });
+      }
       this.#log('debug', `opening ${transport.name} connection`);
       try {
         link.connection = await transport.connect(this.#handlers(link), { signal: controller.signal, protocolVersion: this.#session.options.protocolVersion });
