@@ -3,7 +3,8 @@
 
 // the session: inputs with `now`, answers with effects
 export { Session } from './session/session.js';
-export type { PublishRequest } from './session/session.js';
+export type { PublishRequest, SessionStats } from './session/session.js';
+export type { ServerLimits } from './session/outgoing-flow.js';
 export type { SessionState } from './session/packet-rules.js';
 export { PublishRc } from './session/effects.js';
 export type { SessionEffect, TimerKind, InboundMessage, CommandResult } from './session/effects.js';
@@ -56,6 +57,7 @@ export type { WaitOptions } from './driver/completion.js';
 export type {
   EngineOptions,
   EngineSettings,
+  EngineStats,
   Credentials,
   DisconnectOptions,
   ConnectCallOptions,

@@ -3,7 +3,7 @@
 // core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -24,6 +24,12 @@ import { checkSecureContext } from './validate-tls.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
+
+/** What Client.stats() answers: the engine's stats and the broker address in use. */
+export interface ClientStats extends EngineStats {
+  /** host:port of the broker used last (or in use); undefined before connect() was given one. */
+  readonly server: string | undefined;
+}
 
 /** connect()'s extra options. */
 export interface ConnectOptions<P extends MqttProtocol = MqttProtocol> {
@@ -329,6 +335,18 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     // loopForever() settles even when no connection was up (waiting to reconnect).
     this.#foreverSettled(MQTT_ERR_SUCCESS);
     return active ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN;
+  }
+
+  /**
+   * What the client can tell about its connection, cheap enough to call every second: state, the
+   * broker in use (`server`, host:port), keepalive in effect, the broker's CONNACK limits, in-flight
+   * and queued counts both ways, packets/bytes/messages sent and received, reconnects, the last
+   * PINGREQ round trip and the ms since the last packet. See EngineStats.
+   */
+  stats(): ClientStats {
+    const stats = this.#engine.stats();
+    const address = this.#settings.servers[stats.transportIndex];
+    return { ...stats, server: address === undefined ? undefined : `${address.host}:${address.port}` };
   }
 
   isConnected(): boolean {

@@ -2,7 +2,7 @@
 
 // the client's building blocks
 export { ClientBase } from './client.js';
-export type { ConnectOptions, DisconnectCallOptions, WaitCallOptions } from './client.js';
+export type { ClientStats, ConnectOptions, DisconnectCallOptions, WaitCallOptions } from './client.js';
 export { MQTT_CLEAN_START_FIRST_ONLY } from './client.js';
 export type { ClientOptions, TlsSettings, WsSettings, ProxySettings, WillSettings, ServerSpec, TransportName } from './client-options.js';
 export { DEFAULT_WS_PATH, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS } from './client-options.js';

@@ -5,6 +5,7 @@ import type { MqttError, Properties, QoS } from '@x/mqtt-codec';
 import type { BackoffOptions } from '../session/backoff.js';
 import type { InboundMessage, PublishRc } from '../session/effects.js';
 import type { SessionOptions } from '../session/session-options.js';
+import type { SessionStats } from '../session/session.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { Transport, TransportConnection } from '../transport.js';
 import type { Timers } from './timers.js';
@@ -69,6 +70,24 @@ export interface EngineOptions extends SessionOptions {
    * Defaults to false.
    */
   externalLoop: boolean;
+}
+
+/** What MqttEngine.stats() answers: the Session's view plus what crossed the wire. */
+export interface EngineStats extends SessionStats {
+  /** The engine's state (the Session's is `state` too, one level down: see EngineState). */
+  readonly engineState: EngineState;
+  /** Index into the transports of the one used last (or in use), and its name. */
+  readonly transportIndex: number;
+  readonly transport: string | undefined;
+  /** Packets and bytes written to and read from transports, over the engine's life. */
+  readonly packetsSent: number;
+  readonly bytesSent: number;
+  readonly bytesReceived: number;
+  /** PUBLISH packets sent (DUP resends included) and messages delivered to the application. */
+  readonly messagesSent: number;
+  readonly messagesReceived: number;
+  /** Accepted connections after the first one. */
+  readonly reconnects: number;
 }
 
 /** What a credentials provider answers; an absent field leaves that CONNECT field out. */

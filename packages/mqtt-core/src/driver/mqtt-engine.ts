@@ -25,6 +25,7 @@ import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
   ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
   PublishHandle, PublishOptions, PublishResult, RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
+  EngineStats,
 } from './engine-types.js';
 import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './engine-types.js';
 import { defaultTimers } from './timers.js';
@@ -69,6 +70,8 @@ export class MqttEngine {
   #abortOpen: ((error: MqttError) => void) | undefined;
   #connack: Deferred<ConnectResult> | undefined;
   #transportIndex = 0;
+  /** What crossed the wire, over the engine's life (stats()). */
+  readonly #counts = { packetsSent: 0, bytesSent: 0, bytesReceived: 0, messagesSent: 0, messagesReceived: 0, connections: 0 };
   #attempt = 0;
   #connectedAt = 0;
   /** A CONNACK accepted the current link. */
@@ -105,6 +108,30 @@ export class MqttEngine {
 
   get state(): EngineState {
     return this.#state;
+  }
+
+  /**
+   * The connection as negotiated and what crossed it: the Session's stats (limits, counts both
+   * ways, ping round trip, idle time) plus packets, bytes and messages sent and received and the
+   * reconnect count. Cheap: counters and a few getters, no allocation beyond the result.
+   */
+  stats(): EngineStats {
+    const c = this.#counts;
+    const t = this.#live.transports;
+    const transports = t === undefined ? [] : Array.isArray(t) ? (t as readonly Transport[]) : [t as Transport];
+    const index = transports.length === 0 ? 0 : this.#transportIndex % transports.length;
+    return {
+      ...this.#session.stats(this.#timers.now()),
+      engineState: this.#state,
+      transportIndex: index,
+      transport: transports[index]?.name,
+      packetsSent: c.packetsSent,
+      bytesSent: c.bytesSent,
+      bytesReceived: c.bytesReceived,
+      messagesSent: c.messagesSent,
+      messagesReceived: c.messagesReceived,
+      reconnects: Math.max(0, c.connections - 1),
+    };
   }
 
   /** The connection in use (open or opening), or undefined. */
@@ -396,7 +423,9 @@ export class MqttEngine {
   #handlers(link: Link): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
     return {
       onData: (bytes) => {
-        if (link === this.#link) this.#apply(this.#session.receive(bytes, this.#timers.now(), this.#logging()));
+        if (link !== this.#link) return;
+        this.#counts.bytesReceived += bytes.length;
+        this.#apply(this.#session.receive(bytes, this.#timers.now(), this.#logging()));
       },
       onDrain: () => {
         // External loop: the caller's loopWrite() writes the rest.
@@ -547,6 +576,9 @@ export class MqttEngine {
     switch (effect.type) {
       case 'send':
         if (this.#logging()) this.#log('debug', () => describePacket(effect.packet, 'Sending'));
+        this.#counts.packetsSent++;
+        this.#counts.bytesSent += effect.bytes.length;
+        if (effect.packet.type === 'publish') this.#counts.messagesSent++;
         this.#link?.gate?.write(effect.bytes);
         return;
       case 'setTimer': {
@@ -567,6 +599,7 @@ export class MqttEngine {
           this.#state = 'connected';
           this.#up = true;
           this.#connectedAt = this.#timers.now();
+          this.#counts.connections++;
           if (this.#readPaused) this.#link?.connection?.pause?.();
           this.#connack?.resolve(info);
         }
@@ -574,6 +607,7 @@ export class MqttEngine {
         return;
       }
       case 'message':
+        this.#counts.messagesReceived++;
         this.#events.emit('message', effect.message);
         return;
       case 'released':

@@ -70,6 +70,11 @@ export class InboundFlow {
     return { reply: { type: 'pubcomp', packetId, ...(unknown ? { reasonCode: ReasonCode.PACKET_ID_NOT_FOUND } : {}) }, known };
   }
 
+  /** Inbound QoS 2 messages whose PUBREL has not come. */
+  get pendingCount(): number {
+    return this.#qos2.size;
+  }
+
   snapshot(): number[] {
     return [...this.#qos2];
   }

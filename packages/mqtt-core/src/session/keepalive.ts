@@ -14,6 +14,7 @@ export class Keepalive {
   #lastSent: number;
   #lastReceived: number;
   #pingSentAt: number | undefined;
+  #roundTripMs: number | undefined;
 
   /** `intervalSeconds` 0 disables keepalive; `timeoutSeconds` 0 means "half the interval". */
   constructor(intervalSeconds: number, timeoutSeconds: number, now: number) {
@@ -36,10 +37,26 @@ export class Keepalive {
     this.#lastSent = now;
   }
 
-  /** Any packet received: a pending PINGREQ is answered. */
+  /** Any packet received: a pending PINGREQ is answered (its round trip is measured to this packet). */
   received(now: number): void {
     this.#lastReceived = now;
+    if (this.#pingSentAt !== undefined) this.#roundTripMs = now - this.#pingSentAt;
     this.#pingSentAt = undefined;
+  }
+
+  /** Ms from the last answered PINGREQ to the first packet after it; undefined before one was answered. */
+  get roundTripMs(): number | undefined {
+    return this.#roundTripMs;
+  }
+
+  /** Seconds between PINGREQs when idle (the negotiated keepalive); 0 when disabled. */
+  get intervalSeconds(): number {
+    return this.#intervalMs / 1000;
+  }
+
+  /** When a packet was last sent or received (ms). */
+  get lastActivity(): number {
+    return Math.max(this.#lastSent, this.#lastReceived);
   }
 
   pingSent(now: number): void {

@@ -24,6 +24,18 @@ export interface OutgoingMessage {
   readonly properties: Properties | undefined;
 }
 
+/** The limits a broker's CONNACK set for what the client sends (MQTT 5 §3.2.2.3). */
+export interface ServerLimits {
+  /** QoS 1/2 PUBLISH unacknowledged at once (65,535 when the broker gave none, and on 3.1.1). */
+  readonly receiveMaximum: number;
+  /** Largest packet the broker accepts, bytes (Infinity when it gave none). */
+  readonly maximumPacketSize: number;
+  /** Outgoing topic aliases the broker accepts (0: none). */
+  readonly topicAliasMaximum: number;
+  readonly maximumQoS: QoS;
+  readonly retainAvailable: boolean;
+}
+
 /** What an incoming PUBACK/PUBREC/PUBCOMP leads to. */
 /** `unknown`: the packet id is not in flight (a late or repeated ack); a `reply` may still be due. */
 export type AckOutcome = { readonly kind: 'done' } | { readonly kind: 'reply'; readonly packet: Packet; readonly unknown?: true } | { readonly kind: 'unknown' };
@@ -41,6 +53,7 @@ export class OutgoingFlow {
   #serverMaximumPacketSize = Number.POSITIVE_INFINITY;
   #serverMaximumQoS = 2;
   #serverTopicAliasMaximum = 0;
+  #serverReceiveMaximum = 65535;
   #retainAvailable = true;
   /**
    * In-flight ids not resent yet after a resume because the broker's new Receive Maximum is smaller
@@ -74,6 +87,17 @@ export class OutgoingFlow {
 
   get serverMaximumPacketSize(): number {
     return this.#serverMaximumPacketSize;
+  }
+
+  /** What the last CONNACK allowed (v3: the protocol's own limits). */
+  get serverLimits(): ServerLimits {
+    return {
+      receiveMaximum: this.#serverReceiveMaximum,
+      maximumPacketSize: this.#serverMaximumPacketSize,
+      topicAliasMaximum: this.#serverTopicAliasMaximum,
+      maximumQoS: this.#serverMaximumQoS as QoS,
+      retainAvailable: this.#retainAvailable,
+    };
   }
 
   /** v5: the broker's Topic Alias Maximum from the last CONNACK (0: no aliases). */
@@ -244,6 +268,7 @@ export class OutgoingFlow {
     const o = this.#options;
     const v5 = o.protocolVersion === 5;
     const receiveMaximum = v5 ? (props.receiveMaximum ?? 65535) : 65535;
+    this.#serverReceiveMaximum = receiveMaximum;
     this.#window.capacity = o.maxInflightMessages === 0 ? receiveMaximum : Math.min(o.maxInflightMessages, receiveMaximum);
     this.#serverMaximumPacketSize = v5 ? (props.maximumPacketSize ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     this.#serverMaximumQoS = v5 ? (props.maximumQoS ?? 2) : 2;

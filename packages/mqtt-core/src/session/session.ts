@@ -17,6 +17,7 @@ import type { SessionState } from './packet-rules.js';
 import type { ResolvedSessionOptions, SessionOptions } from './session-options.js';
 import { resolveSessionOptions } from './session-options.js';
 import type { SessionSnapshot } from './session-store.js';
+import type { ServerLimits } from './outgoing-flow.js';
 import { InboundFlow } from './inbound-flow.js';
 import { TimerSchedule } from './timer-schedule.js';
 import { isValidTopicFilter, isValidTopicName } from '../topic/topic-matches-sub.js';
@@ -44,6 +45,24 @@ interface CloseInfo {
   properties: Properties | undefined;
 }
 
+
+/** What Session.stats() answers. */
+export interface SessionStats {
+  readonly state: SessionState;
+  /** The keepalive in effect, seconds (a v5 Server Keep Alive wins); undefined while not connected. */
+  readonly keepalive: number | undefined;
+  /** What the last CONNACK allowed. */
+  readonly serverLimits: ServerLimits;
+  /** Outgoing QoS>0 messages in flight, and messages waiting for the window or a connection. */
+  readonly inflightOut: number;
+  readonly queuedOut: number;
+  /** Inbound QoS 2 messages whose PUBREL has not come. */
+  readonly pendingIn: number;
+  /** Ms from the last answered PINGREQ to the packet that answered it. */
+  readonly pingRoundTripMs: number | undefined;
+  /** Ms since a packet was last sent or received; undefined while not connected. */
+  readonly idleMs: number | undefined;
+}
 
 /** Options configure() may change while connected. */
 const LIVE_OPTIONS: ReadonlySet<string> = new Set(['maxQueuedMessages', 'retryInterval', 'maxInflightMessages']);
@@ -89,6 +108,25 @@ export class Session {
   /** Outgoing messages waiting (for the window or a connection). */
   get queuedCount(): number {
     return this.#flow.queuedCount;
+  }
+
+  /**
+   * The connection as negotiated and the state held now, cheap enough to read every second:
+   * keepalive in effect, the broker's limits, counts both ways, the last PINGREQ round trip and
+   * the ms since the last packet either way (undefined while not connected).
+   */
+  stats(now: number): SessionStats {
+    const ka = this.#state === 'connected' ? this.#keepalive : undefined;
+    return {
+      state: this.#state,
+      keepalive: ka?.intervalSeconds,
+      serverLimits: this.#flow.serverLimits,
+      inflightOut: this.#flow.inflightCount,
+      queuedOut: this.#flow.queuedCount,
+      pendingIn: this.#inbound.pendingCount,
+      pingRoundTripMs: ka?.roundTripMs,
+      idleMs: ka === undefined ? undefined : now - ka.lastActivity,
+    };
   }
 
   /**
