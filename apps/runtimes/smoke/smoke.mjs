@@ -35,7 +35,9 @@ async function check(name, run) {
   }
 }
 
-report({ check: 'runtime', status: 'pass', runtime });
+// Which files the package names resolve to here: the built ESM entries, never the TypeScript sources.
+const entries = Object.fromEntries(['@x/mqtt', '@x/mqtt/browser', '@x/mqtt-codec'].map((name) => [name, import.meta.resolve(name)]));
+report({ check: 'runtime', status: 'pass', runtime, entries });
 await check('codec', runCodecCheck);
 
 // The Node entry of @x/mqtt (what `import '@x/mqtt'` resolves to outside a bundler): tcp, tls,

@@ -13,6 +13,11 @@ export function expectSmoke(run: SmokeRun, runtime: RegExp, expected: Readonly<R
   expect(run.finished, run.output).toBe(true);
   expect(run.exitCode, run.output).toBe(0);
   expect(run.results.get('runtime')?.runtime).toMatch(runtime);
+  expect(run.results.get('runtime')?.entries).toEqual({
+    '@x/mqtt': expect.stringMatching(/\/packages\/mqtt\/dist\/index\.js$/),
+    '@x/mqtt/browser': expect.stringMatching(/\/packages\/mqtt\/dist\/browser\.js$/),
+    '@x/mqtt-codec': expect.stringMatching(/\/packages\/mqtt-codec\/dist\/index\.js$/),
+  });
   expect(run.results.get('codec'), run.output).toMatchObject({ status: 'pass', malformedCode: 'MALFORMED_PACKET' });
   for (const check of CLIENT_CHECKS) {
     const result = run.results.get(check);
