@@ -1,18 +1,54 @@
 // Reads tooling/system-programs.json, the one table of external programs (program -> Debian
-// package, stage). Shared by ensure-system-deps.mjs (installs) and check-programs.mjs (checks).
+// package or pinned npm package, stage). Shared by ensure-system-deps.mjs and
+// runtimes/install.mjs (install) and check-programs.mjs (checks). A relative path is the repo's.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const table = JSON.parse(readFileSync(new URL('./system-programs.json', import.meta.url), 'utf8'));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where the npm-sourced runtimes are installed, one npm prefix per program (gitignored). */
+export const RUNTIME_CACHE = 'tooling/runtimes/.cache';
 
 /** 'interop' when the command line says so, else 'test'. */
 export function stageOf(argv) {
   return argv.includes('interop') ? 'interop' : 'test';
 }
 
-/** Every program, as { name, path, package, needs, stage }. */
+/**
+ * Every program, as { name, path, package, npm, needs, stage }: `package` (Debian) or `npm` (an
+ * exact `name@version` on the npm registry) says where it comes from; `path` is absolute.
+ */
 export function allPrograms() {
-  return Object.entries(table.programs).map(([name, p]) => ({ name, path: p.path, package: p.package, needs: p.needs ?? [], stage: p.stage }));
+  return Object.entries(table.programs).map(([name, p]) => ({
+    name,
+    path: isAbsolute(p.path) ? p.path : join(repoRoot, p.path),
+    tablePath: p.path,
+    package: p.package,
+    npm: p.npm,
+    needs: p.needs ?? [],
+    stage: p.stage,
+  }));
+}
+
+/** `@scope/name@1.2.3` -> { name: '@scope/name', version: '1.2.3' }. */
+export function parseNpmSpec(spec) {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0) throw new Error(`npm source ${spec} is not name@version`);
+  return { name: spec.slice(0, at), version: spec.slice(at + 1) };
+}
+
+/** The npm prefix directory a program fetched from npm is installed into (absolute). */
+export function npmPrefixOf(program) {
+  return join(repoRoot, RUNTIME_CACHE, program.name);
+}
+
+/** The version of the npm package installed for `program`, or undefined when there is none. */
+export function installedNpmVersion(program) {
+  const manifest = join(npmPrefixOf(program), 'node_modules', parseNpmSpec(program.npm).name, 'package.json');
+  return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : undefined;
 }
 
 /** The programs a stage needs: 'test' needs its own; 'interop' needs everything. */

@@ -16,7 +16,7 @@ export { makeTestPki } from './pki.js';
 export type { TestPki, PemPair } from './pki.js';
 
 // external programs: the only way to start one (tooling/system-programs.json)
-export { programPath, hasProgram, runProgram, spawnProgram, runNode, spawnNode } from './programs.js';
+export { programPath, hasProgram, runProgram, spawnProgram, runNode, spawnNode, runtimeNames, runRuntime, spawnRuntime } from './programs.js';
 
 // ports
 export { freePort, waitForPort, LOOPBACK } from './free-port.js';

@@ -1,0 +1,3 @@
+import { packageTests } from '../tsconfig/vitest.base.js';
+
+export default packageTests();
