@@ -1,10 +1,12 @@
 // Benchmarks, side by side with MQTT.js and mqtt-packet in the same run. Prints Markdown tables.
-// usage: pnpm bench [--quick] [codec] [size] [client-only] [client] [store]   (no section: all of them)
+// usage: pnpm bench [--quick] [codec] [size] [client-only] [receive] [connections] [end-to-end] [store]
+// (no section: all of them; `client`, the old through-broker bench of 2026-11, runs only when named)
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { benchClient } from './client.js';
 import { benchClientOnly } from './client-only.js';
+import { benchReceive } from './receive.js';
 import { benchCodec } from './codec.js';
 import { bundleSize, fileSize, printSizes, benchDir, type SizeRow } from './size.js';
 
@@ -33,7 +35,9 @@ if (wants('size')) {
 
 if (wants('client-only')) await benchClientOnly(quick);
 
-if (wants('client')) await benchClient(quick);
+if (wants('receive')) await benchReceive(quick);
+
+if (only.includes('client')) await benchClient(quick);
 
 if (wants('store')) {
   // src/store-file.ts belongs to the store's owner; it is run when it exists.
