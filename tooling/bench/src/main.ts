@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { benchClient } from './client.js';
 import { benchClientOnly } from './client-only.js';
 import { benchReceive } from './receive.js';
+import { benchConnections } from './connections.js';
 import { benchCodec } from './codec.js';
 import { bundleSize, fileSize, printSizes, benchDir, type SizeRow } from './size.js';
 
@@ -36,6 +37,8 @@ if (wants('size')) {
 if (wants('client-only')) await benchClientOnly(quick);
 
 if (wants('receive')) await benchReceive(quick);
+
+if (wants('connections')) await benchConnections(quick);
 
 if (only.includes('client')) await benchClient(quick);
 
