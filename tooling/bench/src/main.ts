@@ -8,6 +8,7 @@ import { benchClient } from './client.js';
 import { benchClientOnly } from './client-only.js';
 import { benchReceive } from './receive.js';
 import { benchConnections } from './connections.js';
+import { benchEndToEnd } from './end-to-end.js';
 import { benchCodec } from './codec.js';
 import { bundleSize, fileSize, printSizes, benchDir, type SizeRow } from './size.js';
 
@@ -39,6 +40,8 @@ if (wants('client-only')) await benchClientOnly(quick);
 if (wants('receive')) await benchReceive(quick);
 
 if (wants('connections')) await benchConnections(quick);
+
+if (wants('end-to-end')) await benchEndToEnd(quick);
 
 if (only.includes('client')) await benchClient(quick);
 
