@@ -2,6 +2,8 @@
 // usage: pnpm bench [--quick] [codec] [size] [client-only] [receive] [connections] [end-to-end] [store]
 // (no section: all of them; `client`, the old through-broker bench of 2026-11, runs only when named)
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { runProgram } from '@x/test-brokers';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { benchClient } from './client.js';
@@ -18,9 +20,20 @@ const only = args.filter((a) => !a.startsWith('--'));
 const wants = (section: string) => only.length === 0 || only.includes(section);
 const timeMs = quick ? 200 : 1000;
 
-console.log(`# @x/mqtt benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}, time per task ${timeMs} ms${quick ? ' (--quick)' : ''}`);
+const commit = await runProgram('git', ['rev-parse', '--short', 'HEAD']).then((r) => r.stdout.trim(), () => 'unknown');
+console.log(
+  `# @x/mqtt benchmarks\n\n\`pnpm bench ${args.join(' ')}\`, ${new Date().toISOString().slice(0, 16)}Z, commit ${commit}, node ${process.version}, ${process.platform}/${process.arch}, time per task ${timeMs} ms${quick ? ' (--quick)' : ''}`,
+);
 
-if (wants('codec')) await benchCodec(timeMs);
+/** The machine's 1-minute load average around a section: a busy machine moves every figure. */
+async function section(name: string, run: () => Promise<unknown>): Promise<void> {
+  if (!wants(name)) return;
+  const before = loadavg()[0]!.toFixed(1);
+  await run();
+  console.log(`\n(load average, 1 min: ${before} before ${name}, ${loadavg()[0]!.toFixed(1)} after)`);
+}
+
+await section('codec', () => benchCodec(timeMs));
 
 if (wants('size')) {
   const require = createRequire(import.meta.url);
@@ -35,13 +48,13 @@ if (wants('size')) {
   ]);
 }
 
-if (wants('client-only')) await benchClientOnly(quick);
+await section('client-only', () => benchClientOnly(quick));
 
-if (wants('receive')) await benchReceive(quick);
+await section('receive', () => benchReceive(quick));
 
-if (wants('connections')) await benchConnections(quick);
+await section('connections', () => benchConnections(quick));
 
-if (wants('end-to-end')) await benchEndToEnd(quick);
+await section('end-to-end', () => benchEndToEnd(quick));
 
 if (only.includes('client')) await benchClient(quick);
 
