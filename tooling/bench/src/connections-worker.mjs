@@ -58,6 +58,6 @@ const after = process.memoryUsage();
 const opened = n - failed;
 const perKiB = (key) => (after[key] - before[key]) / opened / 1024;
 console.log(
-  JSON.stringify({ lib, n, opened, failed, firstError, ms, cpuUsPerConn: (cpu.user + cpu.system) / opened, rssKiB: perKiB('rss'), heapKiB: perKiB('heapUsed'), externalKiB: perKiB('external') }),
+  JSON.stringify({ lib, n, opened, failed, firstError, ms, cpuUsPerConn: (cpu.user + cpu.system) / opened, rssKiB: perKiB('rss'), heapKiB: perKiB('heapUsed'), externalKiB: perKiB('external'), arrayBuffersKiB: perKiB('arrayBuffers') }),
 );
 process.exit(0); // the broker sees every socket close at once; a clean DISCONNECT of 10,000 is not what is measured

@@ -16,6 +16,7 @@ interface Run {
   readonly cpuUsPerConn: number;
   readonly rssKiB: number;
   readonly heapKiB: number;
+  readonly externalKiB: number;
 }
 
 const CONCURRENCY = 50;
@@ -53,6 +54,7 @@ export async function benchConnections(quick: boolean): Promise<void> {
       ['client CPU per connection (µs)', (r) => r.cpuUsPerConn, 0],
       ['RSS per connection after gc() (KiB)', (r) => r.rssKiB, 1],
       ['heap per connection after gc() (KiB)', (r) => r.heapKiB, 1],
+      ['external (Buffers, outside the heap) per connection (KiB)', (r) => r.externalKiB, 1],
     ];
     for (const [name, pick, digits] of rows) {
       console.log(`| ${fmt(n)} | ${name} | ${fmt(med(ours, pick), digits)} | ${fmt(med(theirs, pick), digits)} | ${ratioCell(ours.map(pick), theirs.map(pick))} |`);
