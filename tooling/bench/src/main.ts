@@ -1,10 +1,16 @@
 // Benchmarks, side by side with MQTT.js and mqtt-packet in the same run. Prints Markdown tables.
-// usage: pnpm bench [--quick] [codec] [size] [client-only] [client] [store]   (no section: all of them)
+// usage: pnpm bench [--quick] [codec] [size] [client-only] [receive] [connections] [end-to-end] [store]
+// (no section: all of them; `client`, the old through-broker bench of 2026-11, runs only when named)
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { runProgram } from '@x/test-brokers';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { benchClient } from './client.js';
 import { benchClientOnly } from './client-only.js';
+import { benchReceive } from './receive.js';
+import { benchConnections } from './connections.js';
+import { benchEndToEnd } from './end-to-end.js';
 import { benchCodec } from './codec.js';
 import { bundleSize, fileSize, printSizes, benchDir, type SizeRow } from './size.js';
 
@@ -14,9 +20,20 @@ const only = args.filter((a) => !a.startsWith('--'));
 const wants = (section: string) => only.length === 0 || only.includes(section);
 const timeMs = quick ? 200 : 1000;
 
-console.log(`# @x/mqtt benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}, time per task ${timeMs} ms${quick ? ' (--quick)' : ''}`);
+const commit = await runProgram('git', ['rev-parse', '--short', 'HEAD']).then((r) => r.stdout.trim(), () => 'unknown');
+console.log(
+  `# @x/mqtt benchmarks\n\n\`pnpm bench ${args.join(' ')}\`, ${new Date().toISOString().slice(0, 16)}Z, commit ${commit}, node ${process.version}, ${process.platform}/${process.arch}, time per task ${timeMs} ms${quick ? ' (--quick)' : ''}`,
+);
 
-if (wants('codec')) await benchCodec(timeMs);
+/** The machine's 1-minute load average around a section: a busy machine moves every figure. */
+async function section(name: string, run: () => Promise<unknown>): Promise<void> {
+  if (!wants(name)) return;
+  const before = loadavg()[0]!.toFixed(1);
+  await run();
+  console.log(`\n(load average, 1 min: ${before} before ${name}, ${loadavg()[0]!.toFixed(1)} after)`);
+}
+
+await section('codec', () => benchCodec(timeMs));
 
 if (wants('size')) {
   const require = createRequire(import.meta.url);
@@ -31,9 +48,15 @@ if (wants('size')) {
   ]);
 }
 
-if (wants('client-only')) await benchClientOnly(quick);
+await section('client-only', () => benchClientOnly(quick));
 
-if (wants('client')) await benchClient(quick);
+await section('receive', () => benchReceive(quick));
+
+await section('connections', () => benchConnections(quick));
+
+await section('end-to-end', () => benchEndToEnd(quick));
+
+if (only.includes('client')) await benchClient(quick);
 
 if (wants('store')) {
   // src/store-file.ts belongs to the store's owner; it is run when it exists.

@@ -17,6 +17,9 @@ export interface ComparisonResult {
   oursPerSecond: number;
   theirsPerSecond: number;
   ratio: number;
+  /** The smallest and largest of the per-round ratios. */
+  ratioMin: number;
+  ratioMax: number;
 }
 
 /** Rounds per side; `timeMs` is split across them. */
@@ -61,7 +64,8 @@ export async function compare(items: readonly Comparison[], options: { timeMs: n
         else theirs.push(runFor(item.theirs, roundMs) * item.batch);
       }
     }
-    results.push({ name: item.name, oursPerSecond: median(ours), theirsPerSecond: median(theirs), ratio: median(ours.map((o, i) => o / theirs[i]!)) });
+    const ratios = ours.map((o, i) => o / theirs[i]!);
+    results.push({ name: item.name, oursPerSecond: median(ours), theirsPerSecond: median(theirs), ratio: median(ratios), ratioMin: Math.min(...ratios), ratioMax: Math.max(...ratios) });
   }
   return results;
 }
@@ -70,7 +74,7 @@ export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export function printTable(title: string, theirName: string, rows: readonly ComparisonResult[], unit: string): void {
   console.log(`\n## ${title}\n`);
-  console.log(`| case | @x (${unit}) | ${theirName} (${unit}) | ratio |`);
+  console.log(`| case | @x (${unit}) | ${theirName} (${unit}) | ratio, median (min-max) of ${ROUNDS} rounds |`);
   console.log('|---|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.oursPerSecond)} | ${fmt(r.theirsPerSecond)} | ${r.ratio.toFixed(2)}x |`);
+  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.oursPerSecond)} | ${fmt(r.theirsPerSecond)} | ${r.ratio.toFixed(2)}x (${r.ratioMin.toFixed(2)}-${r.ratioMax.toFixed(2)}) |`);
 }
