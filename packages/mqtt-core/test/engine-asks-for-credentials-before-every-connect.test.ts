@@ -1,3 +1,4 @@
+import { MqttError } from '@x/mqtt-codec';
 import { describe, expect, it } from 'vitest';
 import { engineSetup } from './helpers/engine-setup.js';
 
@@ -27,6 +28,26 @@ describe('the engine asks its credentials provider before every CONNECT', () => 
     const pending = engine.connect();
     const outcome = expect(pending).rejects.toMatchObject({ code: 'CONNECT_TIMEOUT' });
     await timers.advance(2_000);
+    await outcome;
+    expect(transport.connections).toBe(0);
+  });
+});
+
+describe('what a credentials provider may throw', () => {
+  it('an MqttError passes through as it is; an Error becomes AUTH_ERROR with its message', async () => {
+    const typed = engineSetup({ credentials: () => Promise.reject(new MqttError('NOT_CONNECTED', 'token service offline')) });
+    await expect(typed.engine.connect()).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    const plain = engineSetup({ credentials: () => Promise.reject(new Error('vault sealed')) });
+    await expect(plain.engine.connect()).rejects.toMatchObject({ code: 'AUTH_ERROR', message: expect.stringContaining('vault sealed') });
+  });
+
+  it("the caller's signal aborts a connect waiting on the provider: ABORTED, no transport opened", async () => {
+    const { engine, transport } = engineSetup({ credentials: () => new Promise(() => undefined) });
+    const controller = new AbortController();
+    const pending = engine.connect({ signal: controller.signal });
+    const outcome = expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+    await Promise.resolve();
+    controller.abort();
     await outcome;
     expect(transport.connections).toBe(0);
   });

@@ -1,3 +1,5 @@
+import { MqttEngine } from '../src/driver/mqtt-engine.js';
+import { FakeTimers } from './helpers/fake-transport.js';
 import { describe, expect, it } from 'vitest';
 import { Harness, text } from './helpers/harness.js';
 import { engineSetup } from './helpers/engine-setup.js';
@@ -57,5 +59,19 @@ describe('MqttEngine.stats(): the Session\'s view plus what crossed the wire', (
     expect(stats.bytesSent).toBeGreaterThan(20);
     expect(stats.bytesReceived).toBeGreaterThanOrEqual(4 + 5 + 4); // CONNACK, SUBACK, PUBACK at least
     expect(stats.reconnects).toBe(1);
+  });
+});
+
+describe('MqttEngine.stats() before any transport is known', () => {
+  it('an engine whose transports come from a settings provider reports none until it connects', () => {
+    const engine = new MqttEngine({ settings: () => ({}), timers: new FakeTimers(), clientId: 'c' });
+    expect(engine.stats()).toMatchObject({ transport: undefined, transportIndex: 0, engineState: 'idle' });
+  });
+
+  it('with a list of transports, the one in use is named', async () => {
+    const { engine, transport } = engineSetup();
+    const listed = new MqttEngine({ transports: [transport], timers: new FakeTimers(), clientId: 'c2' });
+    expect(listed.stats().transport).toBe('fake');
+    expect(engine.stats().transport).toBe('fake');
   });
 });

@@ -340,7 +340,6 @@ export class MqttEngine {
         const fresh = await Promise.race([Promise.resolve().then(credentials), connack.promise.then(() => undefined)]).catch((cause: unknown) => {
           throw stop ?? (isMqttError(cause) ? cause : new MqttError('AUTH_ERROR', `the credentials provider failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }));
         });
-        if (stop !== undefined) throw stop;
         this.#session.configure({ username: fresh?.username, password: fresh?.password });
       }
       this.#log('debug', `opening ${transport.name} connection`);
@@ -371,16 +370,9 @@ export class MqttEngine {
       this.#link = link;
       this.#connack = connack;
       this.#events.emit('socketOpen', connection);
-      let opened: SessionEffect[];
-      try {
-        opened = this.#session.connectionOpened(this.#timers.now());
-      } catch (cause) {
-        // A CONNECT the codec refuses (issue 11.7): close this socket, so nothing stays "connecting".
-        const error = isMqttError(cause) ? cause : new MqttError('INVALID_ARGUMENT', `cannot build CONNECT: ${String(cause)}`, { cause });
-        this.#drop(error);
-        throw error;
-      }
-      this.#apply(opened);
+      // A CONNECT the codec refuses (issue 11.7) comes back as error + close effects: the socket
+      // closes and the open rejects, so nothing stays "connecting".
+      this.#apply(this.#session.connectionOpened(this.#timers.now()));
       return await connack.promise;
     } catch (error) {
       if (this.#link === undefined && this.#state === 'connecting') this.#state = 'idle';

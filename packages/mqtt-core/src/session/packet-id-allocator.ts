@@ -1,60 +1,50 @@
 // Packet identifiers 1..65535: never handed out twice while in use [MQTT-2.3.1-2], in O(1)
-// amortized per allocation (a bitmap and a rotating cursor, so freed ids are reused last). The
-// bitmap is one bit per id (8 KiB) and made on first use: a connection that never sends QoS>0
-// costs nothing here (it was a 64 KiB byte map per connection: issue 10, memory per connection).
+// amortized per allocation (the ids in use and a rotating cursor, so freed ids are reused last).
+// The ids in use are a Set, sized by what is in flight: a connection with a few messages in flight
+// holds a few entries (an 8 KiB bitmap per subscribing connection was most of the memory per
+// connection at 10,000 connections: issue 10).
 
 const MAX_PACKET_ID = 65535;
 
 /** Hands out free packet identifiers and takes them back. */
 export class PacketIdAllocator {
-  #bits: Uint32Array | undefined;
+  readonly #used = new Set<number>();
   #next = 1;
-  #count = 0;
 
   /** How many ids are in use. */
   get size(): number {
-    return this.#count;
+    return this.#used.size;
   }
 
   /** The next free id after the last one handed out, or undefined when all 65535 are in use. */
   allocate(): number | undefined {
-    if (this.#count === MAX_PACKET_ID) return undefined;
-    const bits = (this.#bits ??= new Uint32Array((MAX_PACKET_ID + 32) >>> 5));
+    const used = this.#used;
+    if (used.size === MAX_PACKET_ID) return undefined;
     let id = this.#next;
-    while ((bits[id >>> 5] as number) & (1 << (id & 31))) id = id === MAX_PACKET_ID ? 1 : id + 1;
-    bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
-    this.#count++;
+    while (used.has(id)) id = id === MAX_PACKET_ID ? 1 : id + 1;
+    used.add(id);
     this.#next = id === MAX_PACKET_ID ? 1 : id + 1;
     return id;
   }
 
   /** Marks `id` as in use (restoring a saved session). Returns false if it already was. */
   claim(id: number): boolean {
-    if (id < 1 || id > MAX_PACKET_ID || this.isInUse(id)) return false;
-    const bits = (this.#bits ??= new Uint32Array((MAX_PACKET_ID + 32) >>> 5));
-    bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
-    this.#count++;
+    if (!Number.isInteger(id) || id < 1 || id > MAX_PACKET_ID || this.#used.has(id)) return false;
+    this.#used.add(id);
     return true;
   }
 
   /** Frees `id`; freeing an id not in use is a no-op that returns false. */
   release(id: number): boolean {
-    const bits = this.#bits;
-    if (bits === undefined || id < 1 || id > MAX_PACKET_ID || !this.isInUse(id)) return false;
-    bits[id >>> 5] = (bits[id >>> 5] as number) & ~(1 << (id & 31));
-    this.#count--;
-    return true;
+    return this.#used.delete(id);
   }
 
   isInUse(id: number): boolean {
-    const bits = this.#bits;
-    if (bits === undefined || !Number.isInteger(id) || id < 0 || id > MAX_PACKET_ID) return false;
-    return ((bits[id >>> 5] as number) & (1 << (id & 31))) !== 0;
+    return this.#used.has(id);
   }
 
   /** Frees every id. */
   clear(): void {
-    this.#bits?.fill(0);
-    this.#count = 0;
+    this.#used.clear();
   }
 }
