@@ -46,6 +46,7 @@ export class PacketIdAllocator {
     return true;
   }
 
+  /** True when `id` is handed out or claimed and not yet released. */
   isInUse(id: number): boolean {
     const bits = this.#bits;
     if (bits === undefined || !Number.isInteger(id) || id < 0 || id > MAX_PACKET_ID) return false;
