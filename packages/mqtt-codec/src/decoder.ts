@@ -18,6 +18,7 @@ export const DEFAULT_MAXIMUM_PACKET_SIZE = MAXIMUM_PACKET_SIZE_LIMIT;
 /** The smallest maximumPacketSize accepted: a packet with an empty body is 2 bytes. */
 export const MINIMUM_PACKET_SIZE = 2;
 
+/** Options of `new Decoder(options)`. */
 export interface DecoderOptions {
   /** The protocol level to decode by; a decoded CONNECT switches it to that packet's level. */
   readonly protocolVersion: ProtocolVersion;
@@ -30,9 +31,13 @@ export interface DecoderOptions {
 
 /** The decoder's states, named for what the next byte is expected to be. */
 export const DecoderState = {
+  /** Between packets: the next byte is the first byte (type and flags) of a packet. */
   FIXED_HEADER: 'fixedHeader',
+  /** Reading the Remaining Length, a variable byte integer of 1 to 4 bytes. */
   REMAINING_LENGTH: 'remainingLength',
+  /** Collecting the body of a packet that did not arrive whole in one chunk. */
   BODY: 'body',
+  /** A push threw; every later push rethrows that error. */
   FAILED: 'failed',
 } as const;
 export type DecoderState = (typeof DecoderState)[keyof typeof DecoderState];
@@ -61,6 +66,10 @@ function invalidArgument(message: string): never {
 /** First allocation for a packet split across chunks; it doubles up to the announced length. */
 const INITIAL_BODY_CAPACITY = 64 * 1024;
 
+/**
+ * Streaming MQTT packet decoder: push byte chunks of any size and get the whole packets they
+ * complete. A packet over maximumPacketSize throws PACKET_TOO_LARGE once its fixed header is read.
+ */
 export class Decoder {
   #version: ProtocolVersion;
   readonly #maximumPacketSize: number;
@@ -90,14 +99,17 @@ export class Decoder {
     return this.#version;
   }
 
+  /** Sets the level to decode by; throws UNSUPPORTED_PROTOCOL_VERSION unless it is 3, 4 or 5. */
   set protocolVersion(version: ProtocolVersion) {
     this.#version = checkProtocolVersion(version, 'protocol version');
   }
 
+  /** The largest whole packet accepted, in bytes: the option given, or DEFAULT_MAXIMUM_PACKET_SIZE. */
   get maximumPacketSize(): number {
     return this.#maximumPacketSize;
   }
 
+  /** Which part of a packet the next byte belongs to, or FAILED after an error. */
   get state(): DecoderState {
     return this.#state;
   }

@@ -14,15 +14,21 @@ export type PropertyContext = Exclude<PacketType, 'pingreq' | 'pingresp'> | 'wil
 /** How a value is carried: `byte` is a number, `bool` a 0/1 byte read as a boolean. */
 export type PropertyWireType = 'byte' | 'bool' | 'u16' | 'u32' | 'varint' | 'utf8' | 'binary' | 'pair';
 
+/** One row of PROPERTY_TABLE: how an MQTT 5 property is identified, carried and checked. */
 export interface PropertyDefinition {
+  /** The property identifier on the wire (0x01 to 0x2A). */
   readonly id: number;
+  /** The property's field name in Properties. */
   readonly name: keyof Properties;
+  /** How the value is carried on the wire. */
   readonly wire: PropertyWireType;
+  /** The packets (and 'will') the property may appear in; elsewhere it is rejected. */
   readonly allowedIn: readonly PropertyContext[];
   /** Contexts where the property may appear more than once (the model holds an array). */
   readonly repeatsIn: readonly PropertyContext[];
   /** Inclusive value range for numeric wire types ("It is a Protocol Error" outside it). */
   readonly min: number;
+  /** Inclusive upper bound: the wire type's largest value (1 for `byte`); 0 for the non-numeric types. */
   readonly max: number;
 }
 
@@ -78,10 +84,12 @@ for (const d of PROPERTY_TABLE) {
   BY_NAME.set(d.name, d);
 }
 
+/** The definition of the property with wire identifier `id`; undefined when there is none. */
 export function propertyById(id: number): PropertyDefinition | undefined {
   return BY_ID[id];
 }
 
+/** The definition of the property named `name` (as in Properties); undefined when there is none. */
 export function propertyByName(name: string): PropertyDefinition | undefined {
   return BY_NAME.get(name);
 }

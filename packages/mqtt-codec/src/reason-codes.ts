@@ -6,9 +6,13 @@ import { fail, REASON_PROTOCOL_ERROR } from './fail.js';
 import { AUTH, CONNACK, DISCONNECT, packetBit, packetSetMembers, PUBACK, PUBCOMP, PUBREC, PUBREL, SUBACK, UNSUBACK } from './packet-set.js';
 import type { PacketType, ProtocolVersion } from './packets.js';
 
+/** One row of REASON_CODES: an MQTT 5 reason code, its name, and the packets it may appear on. */
 export interface ReasonCodeDefinition {
+  /** The reason code byte (0x00 to 0xA2). */
   readonly code: number;
+  /** The name the spec gives it on these packets, such as 'Granted QoS 1'. */
   readonly name: string;
+  /** The packet types that may carry the code under this name. */
   readonly packets: readonly PacketType[];
 }
 

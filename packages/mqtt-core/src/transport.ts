@@ -27,6 +27,7 @@ export interface TransportConnection {
    * (the browser's WebSocket) leaves them out.
    */
   pause?(): void;
+  /** Delivers onData again after pause(). */
   resume?(): void;
   /**
    * Optional, for external event loops: delivers what a paused connection holds right now through
@@ -37,11 +38,13 @@ export interface TransportConnection {
   readonly raw?: unknown;
 }
 
+/** Options of Transport.connect. */
 export interface TransportConnectOptions {
   /** Aborts a connection attempt in progress. */
   signal?: AbortSignal;
 }
 
+/** Opens connections to one broker address: one per connect() call (the client calls it again to reconnect). */
 export interface Transport {
   /** 'tcp', 'tls', 'ws', 'wss', or your own name. */
   readonly name: string;

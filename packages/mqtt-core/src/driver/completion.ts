@@ -13,11 +13,15 @@ const STATUS = ['pending', 'fulfilled', 'rejected'] as const;
 
 /** How long a waiting call may wait: the caller's signal and/or a timeout in milliseconds. */
 export interface WaitOptions {
+  /** Stop waiting when this signal aborts (ABORTED). */
   readonly signal?: AbortSignal | undefined;
+  /** Stop waiting after this many milliseconds (TIMEOUT). */
   readonly timeoutMs?: number | undefined;
 }
 
+/** The engine's RequestHandle: settled once by resolve() or reject(); a Promise only when awaited or `done` is read. */
 export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
+  /** The request's message id (the Session's `mid`); not the packet id. */
   readonly mid: number;
   readonly rc: PublishRc;
   /** A QoS 0 publish: complete once its bytes reached the transport. */
@@ -43,6 +47,7 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
     return STATUS[this.#status] as 'pending' | 'fulfilled' | 'rejected';
   }
 
+  /** True once resolve() or reject() has been called. */
   get settled(): boolean {
     return this.#status !== PENDING;
   }
@@ -68,6 +73,7 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
     return this.done.then(onFulfilled, onRejected);
   }
 
+  /** Fulfils the request with `value`; a no-op once settled. */
   resolve(value: R): void {
     if (this.#status !== PENDING) return;
     this.#status = FULFILLED;
@@ -76,6 +82,7 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
     this.#resolve?.(value);
   }
 
+  /** Rejects the request with `error`; a no-op once settled. */
   reject(error: MqttError): void {
     if (this.#status !== PENDING) return;
     this.#status = REJECTED;

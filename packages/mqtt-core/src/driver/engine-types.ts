@@ -18,11 +18,18 @@ export const DEFAULT_AUTO_RECONNECT = true;
  * each AUTH 0x18 (continue) from the broker is answered with what `challenge` returns.
  */
 export interface Authenticator {
+  /** The Authentication Method, sent in CONNECT and in every AUTH answer. */
   readonly method: string;
+  /** Authentication Data for CONNECT; none when absent. */
   readonly initialData?: Uint8Array;
+  /**
+   * Answers an AUTH 0x18 (continue): gets the broker's authenticationData and all its properties,
+   * returns the data to send back (or a Promise of it). A throw or rejection fails with AUTH_ERROR.
+   */
   challenge(data: Uint8Array | undefined, properties: Properties | undefined): Uint8Array | undefined | Promise<Uint8Array | undefined>;
 }
 
+/** Options of an MqttEngine: the Session's, plus transports, timers, reconnect and store. */
 export interface EngineOptions extends SessionOptions {
   /** One transport, or several to fail over across in order (the next is tried after a failure). */
   transports: Transport | readonly Transport[];
@@ -104,43 +111,55 @@ export const DEFAULT_BACKOFF_RESET_AFTER = 10;
 
 /** A CONNACK, accepted or refused. */
 export interface ConnackInfo {
+  /** The CONNACK's Session Present flag: the broker resumed a session it held. */
   readonly sessionPresent: boolean;
   /** v3 return code or v5 reason code, as received. */
   readonly reasonCode: number;
+  /** The CONNACK's v5 properties; undefined when none (always before MQTT 5). */
   readonly properties: Properties | undefined;
 }
 
 /** What connect() resolves with: an accepted CONNACK. */
 export type ConnectResult = ConnackInfo;
 
+/** What the `disconnect` event carries: why a connection ended. */
 export interface DisconnectInfo {
   /** Why; undefined after disconnect(). */
   readonly error: MqttError | undefined;
   /** The v5 reason code of a broker's DISCONNECT, or the one we sent. */
   readonly reasonCode: number | undefined;
+  /** The v5 properties of that DISCONNECT; undefined when none. */
   readonly properties: Properties | undefined;
 }
 
+/** What a publish's `done` resolves with, and the `publish` event carries. */
 export interface PublishResult {
+  /** The message id publish() returned (not the packet id). */
   readonly mid: number;
   /** v5 PUBACK/PUBREC/PUBCOMP reason code (>= 0x80: the broker refused the message); 0 otherwise. */
   readonly reasonCode: number;
+  /** The v5 properties of the acknowledging packet; undefined when none. */
   readonly properties: Properties | undefined;
   /** The packet id it had on the wire (QoS 1/2; matches broker logs); absent at QoS 0. Not `mid`. */
   readonly packetId?: number;
 }
 
+/** What a subscribe's `done` resolves with (and, as UnsubscribeResult, an unsubscribe's). */
 export interface SubscribeResult {
+  /** The message id of the request (not the packet id). */
   readonly mid: number;
   /** One per filter: the granted QoS, or a failure (0x80, or a v5 reason code >= 0x80). */
   readonly reasonCodes: readonly number[];
+  /** The v5 properties of the SUBACK or UNSUBACK; undefined when none. */
   readonly properties: Properties | undefined;
 }
 
+/** What an unsubscribe's `done` resolves with: one reason code per filter (0 for each before MQTT 5). */
 export type UnsubscribeResult = SubscribeResult;
 
 /** What publish/subscribe/unsubscribe return at once. `done` never rejects unobserved. */
 export interface RequestHandle<R> extends PromiseLike<R> {
+  /** The message id (Paho's mid), counted by the Session; not the packet id. */
   readonly mid: number;
   /** Paho's rc: SUCCESS, NO_CONNECTION (queued for later, publish only) or QUEUE_FULL. */
   readonly rc: PublishRc;
@@ -162,17 +181,21 @@ export interface PublishHandle extends RequestHandle<PublishResult> {
   readonly stored: Promise<void>;
 }
 
+/** Options of publish(). */
 export interface PublishOptions {
   /** Defaults to 0. */
   readonly qos?: QoS;
   /** Defaults to false. */
   readonly retain?: boolean;
+  /** v5 PUBLISH properties (messageExpiryInterval, responseTopic, userProperties, ...). */
   readonly properties?: Properties;
   /** Stops waiting (done rejects with ABORTED); the message itself stays queued. */
   readonly signal?: AbortSignal;
 }
 
+/** Options of subscribe() and unsubscribe(). */
 export interface RequestOptions {
+  /** v5 properties of the SUBSCRIBE or UNSUBSCRIBE. */
   readonly properties?: Properties;
   /** Stops waiting (done rejects with ABORTED). */
   readonly signal?: AbortSignal;
@@ -180,9 +203,11 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
 }
 
+/** Options of disconnect(). */
 export interface DisconnectOptions {
   /** v5 DISCONNECT reason code. */
   readonly reasonCode?: number;
+  /** v5 DISCONNECT properties (sessionExpiryInterval, reasonString, userProperties). */
   readonly properties?: Properties;
   /** Send DISCONNECT only once every QoS>0 message in flight or queued is acknowledged (or `timeoutMs` ran out). */
   readonly flush?: boolean;
@@ -190,6 +215,7 @@ export interface DisconnectOptions {
   readonly timeoutMs?: number;
 }
 
+/** Options of connect() and reconnect(). */
 export interface ConnectCallOptions {
   /** Gives up (rejects with ABORTED); the connection attempt is abandoned. */
   readonly signal?: AbortSignal;
@@ -198,7 +224,9 @@ export interface ConnectCallOptions {
 /** Paho's log levels. */
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error';
 
+/** What the `log` event carries. */
 export interface LogEntry {
+  /** How severe it is, by Paho's levels. */
   readonly level: LogLevel;
   /** Never contains a password or authentication data. */
   readonly message: string;
@@ -213,19 +241,27 @@ export interface EngineEvents {
   connect: ConnackInfo;
   /** A connection ended (Paho's on_disconnect). */
   disconnect: DisconnectInfo;
+  /** A message from the broker (Paho's on_message); QoS 2 is delivered once. */
   message: InboundMessage;
   /**
    * An inbound QoS 2 exchange completed: PUBREL came and PUBCOMP went (the message itself was
    * delivered at PUBLISH, once). `packetId` is the message's packet id (its `packetId`).
    */
-  released: { readonly packetId: number };
+  released: {
+    /** The packet id of the QoS 2 PUBLISH whose PUBREL came. */
+    readonly packetId: number;
+  };
   /** Paho's on_publish: QoS 0 written, QoS 1 PUBACK, QoS 2 PUBCOMP. */
   publish: PublishResult;
+  /** A SUBACK came for a subscribe() (Paho's on_subscribe). */
   subscribe: SubscribeResult;
+  /** An UNSUBACK came for an unsubscribe() (Paho's on_unsubscribe). */
   unsubscribe: UnsubscribeResult;
+  /** A log line (Paho's on_log); a throwing listener of another event is reported here too. */
   log: LogEntry;
   /** A transport connection opened / closed. */
   socketOpen: TransportConnection;
+  /** A transport connection closed. */
   socketClose: TransportConnection;
   /** Writes are blocked (transport.write returned false): wait for drain (Paho's on_socket_register_write). */
   socketRegisterWrite: TransportConnection;
@@ -233,4 +269,5 @@ export interface EngineEvents {
   socketUnregisterWrite: TransportConnection;
 }
 
+/** The name of an engine event: a key of EngineEvents. */
 export type EngineEventName = keyof EngineEvents;

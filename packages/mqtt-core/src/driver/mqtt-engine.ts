@@ -106,6 +106,7 @@ export class MqttEngine {
     return this.#session;
   }
 
+  /** Where the engine is: idle, connecting, connected, reconnect-wait or disconnecting. */
   get state(): EngineState {
     return this.#state;
   }
@@ -149,6 +150,7 @@ export class MqttEngine {
     if (this.#state === 'connected') this.#link?.connection?.pause?.();
   }
 
+  /** Undoes pauseReading(): the connection reads again (in external-loop mode only loopRead() reads). */
   resumeReading(): void {
     this.#readPaused = false;
     // In external-loop mode the connection stays paused: only loopRead() reads.
@@ -182,10 +184,12 @@ export class MqttEngine {
     return this.#external?.timers.nextAt;
   }
 
+  /** Adds a listener for `event`; returns a function that removes it. A listener that throws is logged and does not stop the others. */
   on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
     return this.#events.on(event, listener);
   }
 
+  /** Removes a listener added with on(). */
   off<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): void {
     this.#events.off(event, listener);
   }
@@ -286,6 +290,7 @@ export class MqttEngine {
     return this.#track(new Completion<SubscribeResult>(result.mid, result.rc, false), result, options);
   }
 
+  /** Unsubscribes from one filter or several (rc NO_CONNECTION and a rejected `done` when not connected, as subscribe()). */
   unsubscribe(topicFilters: string | readonly string[], options: RequestOptions = {}): RequestHandle<UnsubscribeResult> {
     const list = typeof topicFilters === 'string' ? [topicFilters] : topicFilters;
     const result = this.#session.unsubscribe(list, options.properties, this.#timers.now());

@@ -8,6 +8,7 @@ interface Recorded {
   readonly callback: () => void;
 }
 
+/** Timers that only record what is asked of them; they run from runDue() (external-loop mode). */
 export class RecordedTimers implements Timers {
   readonly #clock: () => number;
   readonly #pending = new Map<number, Recorded>();
@@ -22,12 +23,14 @@ export class RecordedTimers implements Timers {
     return this.#clock();
   }
 
+  /** Records `callback` to run at now + `ms` (a negative `ms` counts as 0); returns its handle. */
   setTimeout(callback: () => void, ms: number): TimerHandle {
     const id = this.#nextId++;
     this.#pending.set(id, { at: this.#clock() + Math.max(0, ms), callback });
     return id;
   }
 
+  /** Forgets a recorded timer; a handle already run or cleared is ignored. */
   clearTimeout(handle: TimerHandle): void {
     this.#pending.delete(handle as number);
   }

@@ -4,10 +4,13 @@
 /** An opaque timer handle, whatever setTimeout returned. */
 export type TimerHandle = unknown;
 
+/** The clock and one-shot timers the engine uses; defaultTimers, or a fake clock in tests. */
 export interface Timers {
   /** Milliseconds, monotonic enough for deadlines. */
   now(): number;
+  /** Calls `callback` once after `ms` milliseconds; returns a handle for clearTimeout. */
   setTimeout(callback: () => void, ms: number): TimerHandle;
+  /** Cancels a timer that has not run yet. */
   clearTimeout(handle: TimerHandle): void;
 }
 

@@ -9,6 +9,7 @@ export const DEFAULT_RECONNECT_MAX_DELAY = 120;
 /** No jitter by default, as in Paho. */
 export const DEFAULT_RECONNECT_JITTER = 0;
 
+/** The reconnect back-off (Paho's reconnect_delay_set), in seconds. */
 export interface BackoffOptions {
   /** Seconds before the first retry. Defaults to 1. */
   minDelay: number;

@@ -6,13 +6,17 @@ import type { OutgoingState } from './session-store.js';
 
 /** One outgoing message in flight. */
 export interface InflightEntry<M> {
+  /** The message being sent. */
   readonly message: M;
+  /** The packet id it has on the wire for as long as it is in flight. */
   readonly packetId: number;
+  /** Which acknowledgement it waits for. */
   state: Exclude<OutgoingState, 'queued'>;
   /** When the last PUBLISH or PUBREL for it was sent. */
   sentAt: number;
 }
 
+/** The outgoing QoS>0 messages in flight, by packet id, in the order they entered. */
 export class InflightWindow<M> {
   readonly #entries = new Map<number, InflightEntry<M>>();
   #capacity: number;
@@ -22,14 +26,17 @@ export class InflightWindow<M> {
     this.#capacity = capacity;
   }
 
+  /** How many messages are in flight. */
   get size(): number {
     return this.#entries.size;
   }
 
+  /** How many messages may be in flight at once; 0 means no limit. */
   get capacity(): number {
     return this.#capacity;
   }
 
+  /** Sets the limit (0: none); entries already in the window stay. */
   set capacity(value: number) {
     this.#capacity = value;
   }
@@ -39,14 +46,17 @@ export class InflightWindow<M> {
     return this.#capacity === 0 || this.#entries.size < this.#capacity;
   }
 
+  /** Puts `entry` in the window under its packet id; room is not checked here (see hasRoom). */
   add(entry: InflightEntry<M>): void {
     this.#entries.set(entry.packetId, entry);
   }
 
+  /** The entry with `packetId`, or undefined. */
   get(packetId: number): InflightEntry<M> | undefined {
     return this.#entries.get(packetId);
   }
 
+  /** Removes the entry with `packetId`; false when there was none. */
   delete(packetId: number): boolean {
     return this.#entries.delete(packetId);
   }

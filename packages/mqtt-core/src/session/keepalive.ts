@@ -8,6 +8,7 @@
 // the interval, so a dead link is declared at most 1.5 x keepalive after the last packet received,
 // the bound the spec gives the server [MQTT-3.1.2-24].
 
+/** Keepalive bookkeeping for one connection: when a PINGREQ is due and when the link counts as dead. */
 export class Keepalive {
   readonly #intervalMs: number;
   readonly #timeoutMs: number;
@@ -24,10 +25,12 @@ export class Keepalive {
     this.#lastReceived = now;
   }
 
+  /** False when the keepalive interval is 0. */
   get enabled(): boolean {
     return this.#intervalMs > 0;
   }
 
+  /** True from pingSent() until the next packet is received. */
   get pingOutstanding(): boolean {
     return this.#pingSentAt !== undefined;
   }
@@ -59,6 +62,7 @@ export class Keepalive {
     return Math.max(this.#lastSent, this.#lastReceived);
   }
 
+  /** A PINGREQ was sent: counts as a packet sent, and starts the wait for an answer. */
   pingSent(now: number): void {
     this.#lastSent = now;
     this.#pingSentAt = now;

@@ -8,10 +8,12 @@ export class OutgoingQueue<T> {
   #items: (T | undefined)[] = [];
   #head = 0;
 
+  /** How many items are queued. */
   get size(): number {
     return this.#items.length - this.#head;
   }
 
+  /** Adds `item` at the back. */
   push(item: T): void {
     this.#items.push(item);
   }
@@ -23,10 +25,12 @@ export class OutgoingQueue<T> {
     this.#head = 0;
   }
 
+  /** The front item, left in place; undefined when empty. */
   peek(): T | undefined {
     return this.#items[this.#head];
   }
 
+  /** Removes and returns the front item; undefined when empty. */
   shift(): T | undefined {
     if (this.#head >= this.#items.length) return undefined;
     const item = this.#items[this.#head];
@@ -49,6 +53,7 @@ export class OutgoingQueue<T> {
     return dropped;
   }
 
+  /** A copy of the items, front first. */
   toArray(): T[] {
     return this.#items.slice(this.#head) as T[];
   }

@@ -39,6 +39,7 @@ export class PacketIdAllocator {
     return this.#used.delete(id);
   }
 
+  /** True when `id` is handed out or claimed and not yet released. */
   isInUse(id: number): boolean {
     return this.#used.has(id);
   }

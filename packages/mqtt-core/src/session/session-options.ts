@@ -23,6 +23,7 @@ export const DEFAULT_TOPIC_ALIAS_MAXIMUM = 0;
 /** Inbound QoS>0 messages the broker may have unacknowledged (v5 Receive Maximum). */
 export const DEFAULT_RECEIVE_MAXIMUM = 65535;
 
+/** Options of a Session (and of the engine). Times are in seconds. */
 export interface SessionOptions {
   /** 3 (MQTT 3.1), 4 (3.1.1) or 5 (5.0). Defaults to 4. */
   protocolVersion: ProtocolVersion;
@@ -34,9 +35,11 @@ export interface SessionOptions {
   keepalive: number;
   /** Seconds to wait for anything after a PINGREQ. Defaults to half the keepalive in effect (0), so a dead link is found within 1.5 x keepalive. */
   pingTimeout: number;
+  /** The CONNECT User Name. Defaults to none. */
   username: string | undefined;
   /** Never logged. */
   password: Uint8Array | string | undefined;
+  /** The Will Message sent in CONNECT. Defaults to none. */
   will: Will | undefined;
   /** v5 CONNECT properties (sessionExpiryInterval, userProperties, authenticationMethod, ...). */
   connectProperties: Properties | undefined;
@@ -77,6 +80,10 @@ function inboundLimit(options: Readonly<Partial<SessionOptions>>, name: 'receive
   return option ?? property ?? fallback;
 }
 
+/**
+ * Fills in the defaults. A limit given both as an option and as a v5 CONNECT property
+ * (receiveMaximum, topicAliasMaximum, maximumPacketSize) with different values throws INVALID_ARGUMENT.
+ */
 export function resolveSessionOptions(options: Readonly<Partial<SessionOptions>>): ResolvedSessionOptions {
   const keepalive = options.keepalive ?? DEFAULT_KEEPALIVE;
   return {

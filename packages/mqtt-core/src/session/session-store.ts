@@ -20,18 +20,25 @@ export type OutgoingState =
 export interface StoredMessage {
   /** The id publish() returned (not the packet id). */
   readonly mid: number;
+  /** The topic it is published to. */
   readonly topic: string;
+  /** The message body. */
   readonly payload: Uint8Array;
+  /** 1 or 2: only QoS>0 messages are stored. */
   readonly qos: QoS;
+  /** The RETAIN flag it is published with. */
   readonly retain: boolean;
+  /** Its v5 PUBLISH properties; undefined when none. */
   readonly properties: Properties | undefined;
   /** Set once the message entered the in-flight window. */
   readonly packetId: number | undefined;
+  /** Where it is in its flow. */
   readonly state: OutgoingState;
 }
 
 /** Everything a Session needs to resume: snapshot() returns it, restore() and the stores take it. */
 export interface SessionSnapshot {
+  /** The snapshot format's version: 1. */
   readonly version: 1;
   /** Outgoing QoS>0 messages in their original order: in flight first, then queued. */
   readonly outgoing: readonly StoredMessage[];
@@ -43,11 +50,34 @@ export interface SessionSnapshot {
 
 /** One change to the persisted state, applied in order. */
 export type StoreOperation =
-  | { readonly op: 'putOutgoing'; readonly message: StoredMessage }
-  | { readonly op: 'deleteOutgoing'; readonly mid: number }
-  | { readonly op: 'putIncoming'; readonly packetId: number }
-  | { readonly op: 'deleteIncoming'; readonly packetId: number }
-  | { readonly op: 'clearIncoming' };
+  | {
+      /** Store `message`, replacing one stored with the same mid. */
+      readonly op: 'putOutgoing';
+      /** The outgoing message as it is now. */
+      readonly message: StoredMessage;
+    }
+  | {
+      /** Forget the outgoing message `mid`: it needs no more sending. */
+      readonly op: 'deleteOutgoing';
+      /** The message id of the outgoing message. */
+      readonly mid: number;
+    }
+  | {
+      /** Remember an inbound QoS 2 `packetId` whose PUBREL has not come yet. */
+      readonly op: 'putIncoming';
+      /** The packet id of the inbound QoS 2 PUBLISH. */
+      readonly packetId: number;
+    }
+  | {
+      /** Forget the inbound QoS 2 `packetId`: its PUBREL came. */
+      readonly op: 'deleteIncoming';
+      /** The packet id of the inbound QoS 2 PUBLISH. */
+      readonly packetId: number;
+    }
+  | {
+      /** Forget every inbound QoS 2 packet id. */
+      readonly op: 'clearIncoming';
+    };
 
 /**
  * A place where a session's state survives. Both methods may return a Promise (a file or IndexedDB

@@ -24,12 +24,15 @@ import { isValidTopicFilter, isValidTopicName } from '../topic/topic-matches-sub
 
 /** What publish() takes. */
 export interface PublishRequest {
+  /** The topic name: not empty, no wildcards. */
   readonly topic: string;
+  /** The message body; kept by reference, so do not mutate it after publish(). */
   readonly payload: Uint8Array;
   /** Defaults to 0. */
   readonly qos?: QoS;
   /** Defaults to false. */
   readonly retain?: boolean;
+  /** v5 PUBLISH properties; ignored before MQTT 5. */
   readonly properties?: Properties;
 }
 
@@ -67,6 +70,10 @@ export interface SessionStats {
 /** Options configure() may change while connected. */
 const LIVE_OPTIONS: ReadonlySet<string> = new Set(['maxQueuedMessages', 'retryInterval', 'maxInflightMessages']);
 
+/**
+ * The sans-I/O MQTT client session: each input (connection events, received bytes, timer expiries,
+ * commands) takes `now` in milliseconds and returns the effects to perform, in order.
+ */
 export class Session {
   readonly #options: ResolvedSessionOptions;
   /** The options as given (constructor, then each configure): resolved afresh each time, so nothing derived sticks. */
@@ -92,10 +99,12 @@ export class Session {
     this.#inbound = new InboundFlow(this.#options);
   }
 
+  /** The connection's state: disconnected, connecting, connected or closing. */
   get state(): SessionState {
     return this.#state;
   }
 
+  /** The options in effect, defaults filled in (configure() changes them). */
   get options(): ResolvedSessionOptions {
     return this.#options;
   }

@@ -30,6 +30,7 @@ export class InboundTopicAliases {
 export interface OutboundAlias {
   /** The topic to send: '' when the alias alone is enough. */
   readonly topic: string;
+  /** The Topic Alias to send with it; undefined for none. */
   readonly alias: number | undefined;
 }
 

@@ -6,7 +6,9 @@ const SHARE_PREFIX = '$share/';
 
 /** A parsed `$share/{group}/{filter}` subscription, or the filter itself when not shared. */
 export interface ParsedFilter {
+  /** The topic filter, without the `$share/{group}/` prefix. */
   readonly filter: string;
+  /** The share group name; undefined when the subscription is not shared. */
   readonly shareGroup: string | undefined;
 }
 
