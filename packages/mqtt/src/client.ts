@@ -570,7 +570,6 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     this.#dispatch.remove(checkTopicFilter(sub));
   }
 
-  /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   /**
    * MQTT 5 request/response: publishes to `topic` with a Response Topic of this client's own
    * (subscribed once, before the first request) and a fresh Correlation Data, and resolves with the
@@ -592,6 +591,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return respond(this as never, filter, handler, options);
   }
 
+  /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
     checkFilter(filter, 'messages() filter');
     checkStreamOptions(options);
