@@ -9,6 +9,7 @@ import { decodeHeader, encodeHeader, HEADER_BYTES, wallClock } from './bench-pay
 import { Histogram } from './histogram.js';
 import { takeProperties } from './properties.js';
 
+/** The text `xmqtt bench --help` prints: the conn, pub and sub modes and their options. */
 export const BENCH_HELP = `Usage: xmqtt bench conn|pub|sub [options]
   bench conn -c N [--concurrency K] [--hold S]
       opens N connections (K at a time): connection rate, time to connect all, memory per connection

@@ -6,6 +6,7 @@ import { bench, BENCH_HELP } from './bench.js';
 import { pub, PUB_HELP } from './pub.js';
 import { sub, SUB_HELP } from './sub.js';
 
+/** The text `xmqtt` and `xmqtt --help` print: the commands and how to get each one's options. */
 export const USAGE = `Usage: xmqtt <command> [options]
 
 Commands:

@@ -8,6 +8,7 @@ import { numberFlag, usageError } from './cli-error.js';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connectClient, targetOf } from './connection.js';
 import { takeProperties } from './properties.js';
 
+/** The text `xmqtt pub --help` prints: mosquitto_pub's flags and the connection options. */
 export const PUB_HELP = `Usage: xmqtt pub -t TOPIC (-m MSG | -f FILE | -l | -s | -n) [options]
 Publishes to a broker, as mosquitto_pub does.
 

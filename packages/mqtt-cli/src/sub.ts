@@ -8,6 +8,7 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connectClient, targetOf } from './
 import { formatMessage, jsonLine } from './format.js';
 import { takeProperties } from './properties.js';
 
+/** The text `xmqtt sub --help` prints: mosquitto_sub's flags and the connection options. */
 export const SUB_HELP = `Usage: xmqtt sub -t FILTER [-t FILTER ...] [options]
 Subscribes and prints messages, as mosquitto_sub does.
 

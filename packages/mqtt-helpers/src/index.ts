@@ -6,8 +6,20 @@ import { single, multiple } from './publish.js';
 // subscribe.simple / subscribe.callback
 import { simple, callback } from './subscribe.js';
 
-export const publish = { single, multiple } as const;
-export const subscribe = { simple, callback } as const;
+/** Paho's paho.mqtt.publish: connect, publish, wait until acknowledged, disconnect. */
+export const publish = {
+  /** Publishes one message, then disconnects. */
+  single,
+  /** Publishes every message in order on one connection, then disconnects. */
+  multiple,
+} as const;
+/** Paho's paho.mqtt.subscribe: subscribe, take messages, disconnect. */
+export const subscribe = {
+  /** Waits for `msgCount` messages (default 1) and returns one message, or an array when msgCount > 1. */
+  simple,
+  /** Calls `callback(client, userdata, message)` for every message until `signal` aborts or the callback calls `client.disconnect()`. */
+  callback,
+} as const;
 export type { HelperMessage, Payload } from './publish.js';
 export type { SubscribeHelperOptions, HelperClient } from './subscribe.js';
 export type { HelperOptions, HelperTarget } from './options.js';

@@ -5,12 +5,17 @@ import { MqttEngine, type Transport } from '@x/mqtt-core';
 
 /** Where to connect, handed to `createTransport`. */
 export interface HelperTarget<Tls> {
+  /** The broker's host name or address: `options.hostname`, 'localhost' when not given. */
   readonly hostname: string;
+  /** `options.port`; undefined when not given (the transport picks its default). */
   readonly port: number | undefined;
+  /** `options.transport`, 'tcp' when not given. */
   readonly transport: 'tcp' | 'websockets';
+  /** `options.tls`; undefined means no TLS. */
   readonly tls: Tls | undefined;
 }
 
+/** The arguments every helper takes (Paho's hostname, port, client_id, keepalive, will, auth, tls, protocol, transport). */
 export interface HelperOptions<Tls = unknown> {
   /** Defaults to 'localhost'. */
   hostname?: string;
@@ -20,8 +25,26 @@ export interface HelperOptions<Tls = unknown> {
   clientId?: string;
   /** Seconds. Defaults to 60. */
   keepalive?: number;
-  will?: { topic: string; payload?: Uint8Array | string | null; qos?: QoS; retain?: boolean; properties?: Properties };
-  auth?: { username: string; password?: string | Uint8Array };
+  /** The Will Message the broker publishes if the connection is lost without a DISCONNECT. */
+  will?: {
+    /** Required, non-empty (INVALID_TOPIC otherwise). */
+    topic: string;
+    /** A string is sent as UTF-8. Defaults to an empty payload. */
+    payload?: Uint8Array | string | null;
+    /** Defaults to 0. */
+    qos?: QoS;
+    /** Defaults to false. */
+    retain?: boolean;
+    /** v5 Will properties. */
+    properties?: Properties;
+  };
+  /** Credentials sent in CONNECT. */
+  auth?: {
+    /** The CONNECT User Name. */
+    username: string;
+    /** The CONNECT Password; not sent when not given. */
+    password?: string | Uint8Array;
+  };
   /** TLS settings (e.g. `{ ca }`); TLS is used when given. */
   tls?: Tls;
   /** 3, 4 or 5. Defaults to 4 (MQTT 3.1.1). */
@@ -52,7 +75,12 @@ export interface HelperOptions<Tls = unknown> {
 /** How long a helper may take to recover from a lost connection: 30 s. */
 export const DEFAULT_HELPER_TIMEOUT_MS = 30_000;
 /** Back-off between reconnect attempts of a helper, in seconds (shorter than a Client's 1..120). */
-export const HELPER_RECONNECT_DELAY = { minDelay: 0.25, maxDelay: 4 } as const;
+export const HELPER_RECONNECT_DELAY = {
+  /** The first delay, in seconds. */
+  minDelay: 0.25,
+  /** The longest delay, in seconds. */
+  maxDelay: 4,
+} as const;
 
 const utf8 = new TextEncoder();
 

@@ -6,10 +6,24 @@ import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
 import { toBytes, type HelperOptions } from './options.js';
 import { runHelper } from './run.js';
 
+/** A message payload: bytes as given, a string or number as UTF-8 text, null or undefined as an empty payload. */
 export type Payload = Uint8Array | string | number | null | undefined;
 
 /** A message for multiple(): an object with at least `topic`, or Paho's tuple (topic, payload, qos, retain). */
-export type HelperMessage = { topic: string; payload?: Payload; qos?: QoS; retain?: boolean; properties?: Properties } | readonly [topic: string, payload?: Payload, qos?: QoS, retain?: boolean];
+export type HelperMessage =
+  | {
+      /** Required, non-empty (INVALID_TOPIC otherwise). */
+      topic: string;
+      /** Defaults to an empty payload. */
+      payload?: Payload;
+      /** 0, 1 or 2 (INVALID_QOS otherwise). Defaults to 0. */
+      qos?: QoS;
+      /** Defaults to false. */
+      retain?: boolean;
+      /** v5 PUBLISH properties. */
+      properties?: Properties;
+    }
+  | readonly [topic: string, payload?: Payload, qos?: QoS, retain?: boolean];
 
 function normalise(message: HelperMessage): { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; properties?: Properties } {
   const m = Array.isArray(message) ? { topic: message[0], payload: message[1], qos: message[2], retain: message[3] } : (message as Exclude<HelperMessage, readonly unknown[]>);

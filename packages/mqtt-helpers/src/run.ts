@@ -8,6 +8,7 @@ import { DEFAULT_HELPER_TIMEOUT_MS, helperEngine, type HelperOptions } from './o
 
 /** What the work of a helper call can do besides using the engine. */
 export interface HelperRun {
+  /** The engine of this call (connected when the work starts; it reconnects after a loss). */
   readonly engine: MqttEngine;
   /** Ends the call with `error` (e.g. SUBSCRIBE_FAILED). */
   fail(error: MqttError): void;

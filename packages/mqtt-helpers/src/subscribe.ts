@@ -7,8 +7,9 @@ import { toBytes, type HelperOptions } from './options.js';
 import type { Payload } from './publish.js';
 import { isLoss, runHelper, type HelperRun } from './run.js';
 
+/** The options of subscribe.simple and subscribe.callback: HelperOptions and the subscription's QoS. */
 export interface SubscribeHelperOptions<Tls> extends HelperOptions<Tls> {
-  /** Defaults to 0. */
+  /** The maximum QoS asked for every filter. Defaults to 0. */
   qos?: QoS;
 }
 
@@ -18,6 +19,7 @@ export interface SubscribeHelperOptions<Tls> extends HelperOptions<Tls> {
  * publishes at QoS 2.
  */
 export interface HelperClient {
+  /** Publishes on the helper's connection; a string or number payload is sent as UTF-8. qos defaults to 0, retain to false. */
   publish(topic: string, payload?: Payload, qos?: QoS, retain?: boolean, properties?: Properties): PublishHandle;
   /** Ends subscribe.callback: its Promise resolves, as client.disconnect() ends Paho's loop_forever. */
   disconnect(): void;

@@ -21,7 +21,9 @@ import { SessionState } from './session-state.js';
 
 /** File names inside the store directory. */
 export const LOG_FILE = 'session.log';
+/** A compaction writes the new log here, then renames it over LOG_FILE; open() removes a leftover one. */
 export const COMPACT_FILE = 'session.log.tmp';
+/** Holds the owner's pid: one live store per directory (see lock-file.ts). */
 export const LOCK_FILE = 'session.lock';
 /** The log holds queued payloads: readable by the owner only (the lock too, see lock-file.ts). */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -33,6 +35,7 @@ export interface FileSessionStoreStats {
   readonly operations: number;
   /** Appends to the log, each followed by one fdatasync with durability 'fsync' (group commit: operations >= writes). */
   readonly writes: number;
+  /** Rewrites of the log as the live state (see FileSessionStoreOptions.compactMinBytes and compactRatio). */
   readonly compactions: number;
 }
 
@@ -43,6 +46,12 @@ interface Pending {
   readonly reject: (error: MqttError) => void;
 }
 
+/**
+ * A SessionStore in an append-only, CRC-checked log in one directory, so a persistent session
+ * survives a process restart. Create it with `FileSessionStore.open(directory, options)`; once
+ * apply() resolves the operation is in the log (fdatasync'd with durability 'fsync'), and
+ * operations applied during a write share the next write (group commit).
+ */
 export class FileSessionStore implements SessionStore {
   readonly #directory: string;
   readonly #options: FileSessionStoreOptions;

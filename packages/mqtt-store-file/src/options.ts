@@ -6,11 +6,14 @@ import type { DamageReason } from './log-format.js';
 /** When apply() resolves: 'fsync' once the record is on disk, 'none' once the OS has it (lost on power failure, kept on a process crash). */
 export type Durability = 'fsync' | 'none';
 
+/** apply() resolves once the record is fdatasync'd. */
 export const DEFAULT_DURABILITY: Durability = 'fsync';
 /** 1 MiB. */
 export const DEFAULT_COMPACT_MIN_BYTES = 1024 * 1024;
+/** Compact once the log is more than 4 times the size of the live state (and past compactMinBytes). */
 export const DEFAULT_COMPACT_RATIO = 4;
 
+/** The options of FileSessionStore.open(), each optional there (`Partial`). */
 export interface FileSessionStoreOptions {
   /** 'fsync': apply() resolves after fdatasync; 'none': after write() (tests, benchmarks). Defaults to 'fsync'. */
   durability: Durability;
@@ -31,6 +34,7 @@ export interface CorruptionReport {
   readonly error: MqttError;
   /** The log file. */
   readonly file: string;
+  /** What was wrong: 'truncated' (a torn write), 'checksum' (a CRC mismatch) or 'malformed' (a record that does not decode). */
   readonly reason: DamageReason;
   /** Byte offset where the valid prefix ends; the file was truncated here. */
   readonly offset: number;

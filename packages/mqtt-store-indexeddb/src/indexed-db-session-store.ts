@@ -37,6 +37,12 @@ interface Batch {
   accepting: boolean;
 }
 
+/**
+ * A SessionStore in IndexedDB, so a browser session's in-flight QoS 1/2 messages survive a page
+ * reload. Create it with `IndexedDbSessionStore.open(name, options)`. One readwrite transaction is
+ * in flight at a time; operations applied meanwhile go into the next one, so the database always
+ * holds a whole prefix of the applied operations.
+ */
 export class IndexedDbSessionStore implements SessionStore {
   readonly #db: IDBDatabase;
   readonly #options: IndexedDbSessionStoreOptions;

@@ -9,8 +9,10 @@ import type { MqttError } from '@x/mqtt-codec';
  */
 export type Durability = 'strict' | 'relaxed' | 'default';
 
+/** 'strict': a transaction completes once the browser flushed it to disk. */
 export const DEFAULT_DURABILITY: Durability = 'strict';
 
+/** The options of IndexedDbSessionStore.open(), each optional there (`Partial`). */
 export interface IndexedDbSessionStoreOptions {
   /** When apply() resolves: see Durability. Defaults to 'strict' (DEFAULT_DURABILITY). */
   durability: Durability;
@@ -31,8 +33,11 @@ export type DamagedStore = 'outgoing' | 'incoming' | 'meta';
 
 /** One record open() dropped, and why. */
 export interface DamagedRecord {
+  /** The object store it was in. */
   readonly store: DamagedStore;
+  /** Its key in that object store. */
   readonly key: IDBValidKey;
+  /** Why it was dropped, in words (e.g. a packet id out of range). */
   readonly reason: string;
 }
 
@@ -42,5 +47,6 @@ export interface DamageReport {
   readonly error: MqttError;
   /** The database name. */
   readonly database: string;
+  /** Every record dropped, and why. */
   readonly records: readonly DamagedRecord[];
 }

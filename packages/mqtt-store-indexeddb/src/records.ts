@@ -10,7 +10,9 @@ export const FORMAT_VERSION = 1;
 
 /** Object store names. `outgoing`: mid -> OutgoingRecord; `incoming`: packet id -> packet id; `meta`: name -> value. */
 export const OUTGOING = 'outgoing';
+/** The object store of the QoS 2 packet ids received and not yet released: packet id -> packet id. */
 export const INCOMING = 'incoming';
+/** The object store of the session's own values (such as the next mid): name -> value. */
 export const META = 'meta';
 export const STORES = [OUTGOING, INCOMING, META] as const;
 /** Key in `meta` of the next mid to hand out. */

@@ -7,9 +7,11 @@ import { socketError } from './socket-error.js';
 /** Connect timeout used when none is given, in milliseconds (the seed's socket timeout). */
 export const DEFAULT_CONNECT_TIMEOUT = 30_000;
 
+/** The deadline, the AbortSignal and the name of the target of one connectAttempt(). */
 export interface ConnectAttemptOptions {
   /** Milliseconds before the attempt fails with CONNECT_TIMEOUT; 0 means no deadline. */
   readonly timeout: number;
+  /** Aborting it fails the attempt with ABORTED and destroys its sockets. Defaults to none. */
   readonly signal?: AbortSignal | undefined;
   /** What is being connected to, for error messages (e.g. `127.0.0.1:1883`). */
   readonly target: string;

@@ -9,10 +9,15 @@ import { HandshakeReader } from './handshake-reader.js';
 /** Longest proxy reply head we read before giving up. */
 const MAX_REPLY_HEAD = 16 * 1024;
 
+/** The tunnel httpConnectHandshake() asks the proxy for, and the proxy credentials. */
 export interface HttpConnectRequest {
+  /** The host name or address the proxy connects to (an IPv6 address is bracketed in the request). */
   readonly host: string;
+  /** The port the proxy connects to. */
   readonly port: number;
+  /** When given, sent as `Proxy-Authorization: Basic` (RFC 7617) with `password`. Defaults to none. */
   readonly username?: string | undefined;
+  /** The Basic authentication password (used only with `username`). Defaults to ''. */
   readonly password?: string | undefined;
   /** Extra request headers for the proxy. */
   readonly headers?: Readonly<Record<string, string>> | undefined;

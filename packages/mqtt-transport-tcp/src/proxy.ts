@@ -12,22 +12,28 @@ import { whenConnected } from './when-connected.js';
 export interface ProxyOptions {
   /** `'socks5'` (RFC 1928/1929) or `'http'` (HTTP CONNECT). */
   readonly type: 'socks5' | 'http';
+  /** The proxy's host name or address. */
   readonly host: string;
   /** Defaults to 1080 for socks5 and 8080 for http. */
   readonly port?: number | undefined;
   /** With `password`: SOCKS5 username/password, or HTTP Basic proxy authentication. */
   readonly username?: string | undefined;
+  /** The password that goes with `username`. Defaults to ''. */
   readonly password?: string | undefined;
   /** Extra headers on the HTTP CONNECT request (http only). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
+/** The port of a socks5 proxy when ProxyOptions.port is not given. */
 export const DEFAULT_SOCKS5_PORT = 1080;
+/** The port of an http (CONNECT) proxy when ProxyOptions.port is not given. */
 export const DEFAULT_HTTP_PROXY_PORT = 8080;
 
 /** Where a socket goes, and how. */
 export interface SocketTarget {
+  /** The host name or address to reach (through the proxy, when there is one). */
   readonly host: string;
+  /** The port to reach. */
   readonly port: number;
   /** Local address to bind (the seed's `bind_address`). */
   readonly bindAddress?: string | undefined;
@@ -35,6 +41,7 @@ export interface SocketTarget {
   readonly bindPort?: number | undefined;
   /** Disable Nagle's algorithm. Defaults to true. */
   readonly noDelay?: boolean | undefined;
+  /** Connect through this SOCKS5 or HTTP CONNECT proxy. Defaults to none: a direct connection. */
   readonly proxy?: ProxyOptions | undefined;
 }
 
@@ -73,10 +80,13 @@ export async function openSocket(target: SocketTarget, attempt: Attempt): Promis
   return socket;
 }
 
+/** The target, the proxy to reach it through, and the deadline of connectThroughProxy(). */
 export interface ConnectThroughProxyOptions extends SocketTarget {
+  /** The SOCKS5 or HTTP CONNECT proxy (required here). */
   readonly proxy: ProxyOptions;
   /** Milliseconds; defaults to DEFAULT_CONNECT_TIMEOUT; 0 waits forever. */
   readonly connectTimeout?: number | undefined;
+  /** Aborting it rejects with ABORTED and destroys the socket. Defaults to none. */
   readonly signal?: AbortSignal | undefined;
 }
 

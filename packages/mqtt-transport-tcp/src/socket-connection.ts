@@ -10,6 +10,11 @@ import { socketError } from './socket-error.js';
 /** Milliseconds `end()` waits for the peer to close before the socket is destroyed. */
 export const END_GRACE_PERIOD = 2_000;
 
+/**
+ * Core's TransportConnection over a connected net.Socket or tls.TLSSocket: the tcp, tls and ws
+ * transports hand theirs to it. It calls `onClose` exactly once: with the socket's error as an
+ * MqttError, CONNECTION_CLOSED when the peer closed first, or undefined after our own end().
+ */
 export class SocketConnection implements TransportConnection {
   readonly #socket: Socket;
   readonly #handlers: TransportHandlers;
@@ -57,6 +62,7 @@ export class SocketConnection implements TransportConnection {
     this.#socket.pause();
   }
 
+  /** Reads the socket again after pause(); does nothing when not paused or closed. */
   resume(): void {
     if (this.#closed || !this.#paused) return;
     this.#paused = false;

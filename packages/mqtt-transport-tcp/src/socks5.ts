@@ -28,10 +28,15 @@ const REPLY_MESSAGES: Readonly<Record<number, string>> = {
   0x08: 'address type not supported',
 };
 
+/** The connection socks5Handshake() asks the proxy for, and the proxy credentials. */
 export interface Socks5Request {
+  /** An IPv4 or IPv6 address, or a host name the proxy resolves (at most 255 bytes). */
   readonly host: string;
+  /** The port the proxy connects to. */
   readonly port: number;
+  /** When given, username/password authentication (RFC 1929) is offered, at most 255 bytes. Defaults to none. */
   readonly username?: string | undefined;
+  /** The RFC 1929 password (used only with `username`), at most 255 bytes. Defaults to ''. */
   readonly password?: string | undefined;
 }
 

@@ -9,6 +9,7 @@ import { SocketConnection } from './socket-connection.js';
 /** The IANA port for MQTT over TCP. */
 export const DEFAULT_MQTT_PORT = 1883;
 
+/** Where and how a TcpTransport connects: the broker, local binding, timeout, proxy. */
 export interface TcpTransportOptions {
   /** Broker host name or address. */
   readonly host: string;
@@ -26,6 +27,7 @@ export interface TcpTransportOptions {
   readonly proxy?: ProxyOptions | undefined;
 }
 
+/** MQTT over TCP (`mqtt://`, port 1883): each connect() opens one socket, directly or through a proxy. */
 export class TcpTransport implements Transport {
   readonly name = 'tcp';
   readonly #options: TcpTransportOptions;

@@ -4,6 +4,10 @@
 import type { Socket } from 'node:net';
 import { MqttError } from '@x/mqtt-codec';
 
+/**
+ * Resolves when `socket` emits `event` ('connect' for TCP, 'secureConnect' for TLS); rejects with
+ * the socket's error, or CONNECTION_CLOSED (with `context` in the message) on an earlier close.
+ */
 export function whenConnected(socket: Socket, event: 'connect' | 'secureConnect', context: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const done = (): void => {

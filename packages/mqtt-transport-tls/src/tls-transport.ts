@@ -21,6 +21,7 @@ export const DEFAULT_MQTTS_PORT = 8883;
 /** Everything the tcp transport takes (port defaults to 8883 here), plus the TLS options. */
 export interface TlsTransportOptions extends TcpTransportOptions, TlsOptions {}
 
+/** MQTT over TLS (`mqtts://`, port 8883): a TCP socket (direct or through a proxy), then TLS over it, verified by default. */
 export class TlsTransport implements Transport {
   readonly name = 'tls';
   readonly #options: TlsTransportOptions;

@@ -27,6 +27,7 @@ export interface WsTransportOptions extends WsEndpointOptions {
 /** Options only the Node entry can honour. */
 const NODE_ONLY_OPTIONS = ['headers', 'proxy', 'bindAddress', 'bindPort', 'ca', 'cert', 'key', 'passphrase', 'secureContext', 'insecure', 'rejectUnauthorized'];
 
+/** MQTT over the runtime's own WebSocket (browsers, Deno, workers); options only Node can honour (headers, proxy, bind address, TLS) are refused with INVALID_ARGUMENT. */
 export class WsTransport implements Transport {
   readonly name: 'ws' | 'wss';
   readonly #options: WsTransportOptions;

@@ -8,8 +8,11 @@ export type HeaderMap = Readonly<Record<string, string>>;
 /** An object merged over the default headers, or a function of the defaults. */
 export type WsHeadersOption = HeaderMap | ((defaults: HeaderMap) => HeaderMap);
 
+/** What upgradeRequest() returns: the headers to send and the sub-protocols to offer. */
 export interface UpgradeRequest {
+  /** Every header to send except Sec-WebSocket-Protocol (Host included unless the option dropped it). */
   readonly headers: Record<string, string>;
+  /** The sub-protocols to offer: the Sec-WebSocket-Protocol value split at commas, by default the one for the MQTT version. */
   readonly protocols: string[];
 }
 

@@ -12,7 +12,9 @@ export const DEFAULT_DRAIN_POLL_INTERVAL = 10;
 
 /** What the connection needs from the socket underneath. */
 export interface WebSocketPort {
+  /** The socket itself, returned by WebSocketConnection.raw. */
   readonly raw: unknown;
+  /** Sends `bytes` as one binary message. */
   send(bytes: Uint8Array): void;
   /** Close handshake after what was sent. */
   close(code: number, reason: string): void;
@@ -20,17 +22,28 @@ export interface WebSocketPort {
   terminate(): void;
   /** Stop / restart reading (the `ws` package can; the browser's WebSocket cannot). */
   pause?(): void;
+  /** Restart reading after pause(). */
   resume?(): void;
+  /** Bytes sent but not yet transmitted (WebSocket.bufferedAmount). */
   bufferedAmount(): number;
 }
 
+/** How a WebSocketConnection applies back-pressure, and its name in error messages. */
 export interface WebSocketConnectionOptions {
+  /** Buffered bytes above which write() returns false. Defaults to 16384 (DEFAULT_HIGH_WATER_MARK). */
   readonly highWaterMark?: number | undefined;
+  /** Milliseconds between bufferedAmount checks while waiting to drain. Defaults to 10 (DEFAULT_DRAIN_POLL_INTERVAL). */
   readonly drainPollInterval?: number | undefined;
   /** For error messages, e.g. the URL. */
   readonly label: string;
 }
 
+/**
+ * Core's TransportConnection over any WebSocket, fed by its owner through received(), failed()
+ * and closed(). onClose is called exactly once; a text frame closes the connection with
+ * PROTOCOL_ERROR [MQTT-6.0.0-1]; write() returns false above the high-water mark and onDrain
+ * follows once the buffer is below it again.
+ */
 export class WebSocketConnection implements TransportConnection {
   readonly #port: WebSocketPort;
   readonly #handlers: TransportHandlers;
@@ -59,6 +72,7 @@ export class WebSocketConnection implements TransportConnection {
     if (!this.#closed) this.#port.pause?.();
   }
 
+  /** Reads the socket again after pause(), where the WebSocket underneath can; else a no-op. */
   resume(): void {
     if (!this.#closed) this.#port.resume?.();
   }

@@ -29,6 +29,7 @@ export interface WsTransportOptions extends WsEndpointOptions, TlsOptions, Omit<
   readonly drainPollInterval?: number | undefined;
 }
 
+/** MQTT over WebSockets in Node (`ws://`, `wss://`) with the `ws` package, over a socket from @x/mqtt-transport-tcp (so bind address, proxy, timeout and abort work as in tcp). */
 export class WsTransport implements Transport {
   readonly name: 'ws' | 'wss';
   readonly #options: WsTransportOptions;

@@ -56,8 +56,12 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
-/** Paho's one-shot helpers (publish.single/multiple, subscribe.simple/callback) over the browser's WebSocket. */
-export const { publish, subscribe } = bindHelpers(browserPlatform);
+export const {
+  /** Paho's one-shot publish helpers (publish.single, publish.multiple) over the browser's WebSocket. */
+  publish,
+  /** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the browser's WebSocket. */
+  subscribe,
+} = bindHelpers(browserPlatform);
 
 export * from './exports.js';
 export { browserPlatform, browserPlatformWith } from './platform-browser.js';

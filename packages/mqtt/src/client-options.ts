@@ -9,7 +9,14 @@ import type { PayloadInput } from './payload.js';
 export type TransportName = 'tcp' | 'websockets';
 
 /** A broker to connect to: a URL (`mqtt://`, `mqtts://`, `ws://`, `wss://`) or host and port. */
-export type ServerSpec = string | { readonly host: string; readonly port?: number };
+export type ServerSpec =
+  | string
+  | {
+      /** The broker's host name or address. */
+      readonly host: string;
+      /** Defaults to the transport's port: 1883 for tcp, 8883 with TLS, 80 or 443 for websockets. */
+      readonly port?: number;
+    };
 
 /** MQTT 5 properties, or `never` on a client whose protocol is known to be 3.1 or 3.1.1 (a compile error). */
 export type V5Properties<P extends MqttProtocol> = P extends 5 ? Properties : never;
@@ -92,6 +99,7 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   suppressExceptions?: boolean;
   /** As usernamePwSet(username, password) (MQTT.js users pass them here). */
   username?: string;
+  /** As usernamePwSet(username, password): sent only with a `username`. */
   password?: string | Uint8Array;
   /** As willSet(topic, payload, qos, retain, properties). */
   will?: WillOption<P>;
@@ -131,6 +139,7 @@ export interface TlsSettings {
   rejectUnauthorized?: boolean;
   /** Lowest TLS version (tls_version), e.g. 'TLSv1.2'. */
   minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  /** Highest TLS version, e.g. 'TLSv1.2'. Defaults to node:tls's. */
   maxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   /** OpenSSL cipher list (ciphers). */
   ciphers?: string;
@@ -154,19 +163,29 @@ export interface WsSettings {
 
 /** proxySet(): the seed's PySocks extra, as SOCKS5 or HTTP CONNECT. */
 export interface ProxySettings {
+  /** `'socks5'` (RFC 1928, with RFC 1929 username/password) or `'http'` (HTTP CONNECT). */
   type: 'socks5' | 'http';
+  /** The proxy's host name or address; not empty. */
   host: string;
+  /** The proxy's port. Defaults to 1080 for socks5 and 8080 for http. */
   port?: number;
+  /** SOCKS5 username, or the HTTP Basic proxy authentication user. Defaults to none. */
   username?: string;
+  /** The password that goes with `username`. Defaults to ''. */
   password?: string;
 }
 
 /** willSet() arguments, v5 properties included. */
 export interface WillSettings {
+  /** The Will Topic: a topic name, no wildcards. */
   topic: string;
+  /** The Will Payload (a string given to willSet() is sent as UTF-8). */
   payload: Uint8Array;
+  /** The Will QoS. */
   qos: QoS;
+  /** The Will Retain flag. */
   retain: boolean;
+  /** v5 Will properties (willDelayInterval, messageExpiryInterval, ...). */
   properties?: Properties;
 }
 

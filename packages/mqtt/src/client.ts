@@ -51,7 +51,9 @@ export interface ConnectOptions<P extends MqttProtocol = MqttProtocol> {
 
 /** disconnect()'s options form (the Paho positional form `disconnect(reasonCode, properties)` works too). */
 export interface DisconnectCallOptions<P extends MqttProtocol = MqttProtocol> {
+  /** v5: the DISCONNECT reason code (ignored before MQTT 5). Defaults to none on the wire: 0x00, Normal disconnection. */
   reasonCode?: number;
+  /** v5: DISCONNECT properties (sessionExpiryInterval, reasonString, userProperties). */
   properties?: V5Properties<P>;
   /** Send DISCONNECT only once every QoS>0 message in flight or queued is acknowledged, or `timeoutMs` ran out. */
   flush?: boolean;
@@ -81,17 +83,29 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   // Callbacks: assign a function (`client.onConnect = fn`) or override the method in a subclass
   // (`class MyClient extends Client { onConnect() {...} }`). They are declared as optional methods,
   // not fields: a field would be an own property set to undefined that hides the subclass's method.
+  /** Paho's on_connect: a CONNACK arrived (rc 0: accepted, else the refusal's code). See OnConnect. */
   onConnect?(...args: Parameters<OnConnect<this>>): void;
+  /** Paho's on_disconnect: the connection ended (rc 0 after disconnect(), else an MQTT_ERR_* code). See OnDisconnect. */
   onDisconnect?(...args: Parameters<OnDisconnect<this>>): void;
+  /** Paho's on_message: a message arrived that no messageCallbackAdd() filter took. See OnMessage. */
   onMessage?(...args: Parameters<OnMessage<this>>): void;
+  /** An inbound QoS 2 exchange completed (PUBREL came, PUBCOMP sent), after onMessage ran at PUBLISH. See OnMessageComplete. */
   onMessageComplete?(...args: Parameters<OnMessageComplete<this>>): void;
+  /** Paho's on_publish: QoS 0 written, QoS 1 PUBACK or QoS 2 PUBCOMP came for `mid`. See OnPublish. */
   onPublish?(...args: Parameters<OnPublish<this>>): void;
+  /** Paho's on_subscribe: a SUBACK arrived (not for the renewals `resubscribe` sends). See OnSubscribe. */
   onSubscribe?(...args: Parameters<OnSubscribe<this>>): void;
+  /** Paho's on_unsubscribe: an UNSUBACK arrived. See OnUnsubscribe. */
   onUnsubscribe?(...args: Parameters<OnUnsubscribe<this>>): void;
+  /** Paho's on_log: every log line at a Paho level (MQTT_LOG_*), secrets redacted. See OnLog. */
   onLog?(...args: Parameters<OnLog<this>>): void;
+  /** Paho's on_socket_open: a transport connection opened (before CONNECT); `sock` is the runtime's socket. */
   onSocketOpen?(...args: Parameters<OnSocket<this>>): void;
+  /** Paho's on_socket_close: a transport connection closed; `sock` is the runtime's socket. */
   onSocketClose?(...args: Parameters<OnSocket<this>>): void;
+  /** Paho's on_socket_register_write: writes are waiting (wantWrite() is now true): call loopWrite() when the socket is writable. */
   onSocketRegisterWrite?(...args: Parameters<OnSocket<this>>): void;
+  /** Paho's on_socket_unregister_write: everything pending was written (wantWrite() is now false). */
   onSocketUnregisterWrite?(...args: Parameters<OnSocket<this>>): void;
 
   /**
@@ -185,6 +199,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   // ---- option functions (before connect*) ---------------------------------------------------
 
+  /** The protocol level: MQTTv31, MQTTv311 or MQTTv5, from `options.protocol`; MQTTv311 when not given. */
   get protocol(): MqttProtocol {
     return this.#settings.options.protocol ?? MQTTv311;
   }
@@ -196,12 +211,25 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   get clientId(): string {
     return this.#assignedClientId ?? this.#settings.clientId;
   }
+  /**
+   * Paho's max_inflight_messages_set: QoS>0 messages in flight at once (0: no limit; MQTT 5 also
+   * caps it at the broker's Receive Maximum). Defaults to 20; applies from the next CONNACK.
+   */
   maxInflightMessagesSet(inflight: number): void {
     this.#set((s) => s.setMaxInflight(inflight));
   }
+  /**
+   * Paho's max_queued_messages_set: messages waiting outside the in-flight window (while
+   * disconnected, every pending one); a publish() beyond it gets rc MQTT_ERR_QUEUE_SIZE. 0 (the
+   * default): no limit. Applies at once.
+   */
   maxQueuedMessagesSet(queueSize: number): void {
     this.#set((s) => s.setMaxQueued(queueSize));
   }
+  /**
+   * Paho's message_retry_set: seconds before an unacknowledged PUBLISH or PUBREL is sent again on
+   * the same connection (0: never; MQTT 5 never does [MQTT-4.4.0-1]). Defaults to 5; applies at once.
+   */
   messageRetrySet(retrySeconds: number): void {
     this.#set((s) => s.setRetry(retrySeconds));
   }
@@ -214,20 +242,34 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   tlsSet(settings: TlsSettings = {}): void {
     this.#set((s) => s.setTls(settings));
   }
+  /**
+   * Paho's tls_set_context: use TLS with a node:tls SecureContext the caller made (its CAs, key
+   * and certificate). INVALID_STATE when TLS is already configured.
+   */
   tlsSetContext(context: unknown): void {
     checkSecureContext(context);
     this.#set((s) => s.setTls({ secureContext: context }, 'tlsSetContext()'));
   }
+  /**
+   * Paho's tls_insecure_set: true skips the check that the broker's certificate names the host (the
+   * chain is still verified). Call it after tlsSet() or tlsSetContext() (INVALID_STATE before).
+   */
   tlsInsecureSet(value: boolean): void {
     this.#set((s) => s.setTlsInsecure(value));
   }
+  /**
+   * Paho's proxy_set: the Node transports (tcp, tls, ws) connect through this SOCKS5 or HTTP
+   * CONNECT proxy from the next connection. The browser's WebSocket does not use it.
+   */
   proxySet(proxy: ProxySettings): void {
     const checked = checkProxy(proxy);
     this.#set((s) => (s.proxy = checked));
   }
+  /** Paho's username_pw_set: the User Name and Password of the next CONNECTs (reconnects included); null or undefined means none. */
   usernamePwSet(username: string, password?: string | Uint8Array): void {
     this.#set((s) => s.setCredentials(username, password));
   }
+  /** Paho's user_data_set: the `userdata` every callback receives from now on. */
   userDataSet(userdata: unknown): void {
     this.#userdata = userdata;
   }
@@ -235,16 +277,23 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   willSet(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): void {
     this.#set((s) => s.setWill(topic, payload, qos, retain, properties));
   }
+  /** Paho's will_clear: the next CONNECTs carry no will. */
   willClear(): void {
     this.#set((s) => (s.will = undefined));
   }
+  /**
+   * Paho's reconnect_delay_set: the back-off between reconnect attempts, in seconds, doubling from
+   * `minDelay` up to `maxDelay` (with jitter). Defaults to 1 and 120. Also takes `{ minDelay, maxDelay }`.
+   */
   reconnectDelaySet(minDelay: number | { minDelay?: number; maxDelay?: number } = 1, maxDelay = 120): void {
     this.#set((s) => s.setReconnectDelay(minDelay, maxDelay));
   }
+  /** Paho's enable_logger: log lines (secrets redacted) also go to `logger`'s error/warn/info/debug. Defaults to `console`. */
   enableLogger(logger: Logger = console): void {
     checkLogger(logger);
     this.#logger = logger;
   }
+  /** Paho's disable_logger: log lines no longer go to the logger enableLogger() set (onLog still gets them). */
   disableLogger(): void {
     this.#logger = undefined;
   }
@@ -349,6 +398,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return { ...stats, server: address === undefined ? undefined : `${address.host}:${address.port}` };
   }
 
+  /** True while a connection is up: its CONNACK accepted it and it has not closed. */
   isConnected(): boolean {
     return this.#engine.state === 'connected';
   }
@@ -514,12 +564,12 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     checkFunction(callback, 'messageCallbackAdd() callback');
     this.#dispatch.add(checkTopicFilter(sub), (message) => callback(this, this.#userdata, message));
   }
+  /** Removes the callback messageCallbackAdd() registered for exactly the filter `sub`. */
   messageCallbackRemove(sub: string): void {
     checkFilter(sub, 'messageCallbackRemove() sub');
     this.#dispatch.remove(checkTopicFilter(sub));
   }
 
-  /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   /**
    * MQTT 5 request/response: publishes to `topic` with a Response Topic of this client's own
    * (subscribed once, before the first request) and a fresh Correlation Data, and resolves with the
@@ -541,6 +591,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return respond(this as never, filter, handler, options);
   }
 
+  /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
     checkFilter(filter, 'messages() filter');
     checkStreamOptions(options);

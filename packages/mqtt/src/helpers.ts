@@ -35,7 +35,9 @@ function toMessage(m: InboundMessage): MqttMessage {
  * is acknowledged).
  */
 export interface CallbackClient {
+  /** Publishes on the helper's connection (qos defaults to 0, retain to false); the MessageInfo tracks it. */
   publish(topic: string, payload?: PayloadInput, qos?: QoS, retain?: boolean, properties?: Properties): MessageInfo;
+  /** Ends subscribe.callback: its Promise resolves once what was published is acknowledged. */
   disconnect(): void;
 }
 
@@ -46,7 +48,11 @@ function callbackClient(helper: HelperClient): CallbackClient {
   };
 }
 
-export type SimpleOptions = Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { retained?: boolean };
+/** The options of subscribe.simple: the helper options (without `createTransport`, the platform provides it) and `retained`. */
+export type SimpleOptions = Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & {
+  /** Count and return retained messages too. Defaults to false: retained messages are skipped. */
+  retained?: boolean;
+};
 
 /** subscribe.simple, typed by msgCount: one message by default, an array when msgCount is given. */
 export interface SubscribeSimple {

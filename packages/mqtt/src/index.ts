@@ -14,8 +14,12 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
-/** Paho's one-shot helpers (publish.single/multiple, subscribe.simple/callback) over the Node transports. */
-export const { publish, subscribe } = bindHelpers(nodePlatform);
+export const {
+  /** Paho's one-shot publish helpers (publish.single, publish.multiple) over the Node transports. */
+  publish,
+  /** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the Node transports. */
+  subscribe,
+} = bindHelpers(nodePlatform);
 
 export * from './exports.js';
 

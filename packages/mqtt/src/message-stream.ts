@@ -5,6 +5,7 @@
 import { topicMatchesSub } from '@x/mqtt-core';
 import { rejectOnAbort, type MqttMessage } from './message.js';
 
+/** The options of client.messages(filter, options). */
 export interface MessageStreamOptions {
   /** Ends the iteration. */
   signal?: AbortSignal;

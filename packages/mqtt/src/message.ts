@@ -54,6 +54,10 @@ export class MqttMessage {
 export class RequestInfo<R> implements PromiseLike<R> {
   /** MQTT_ERR_SUCCESS, MQTT_ERR_NO_CONN (not connected) or MQTT_ERR_QUEUE_SIZE (publish, dropped). */
   readonly rc: number;
+  /**
+   * The client's message id (Paho's mid): the number onPublish, onSubscribe or onUnsubscribe reports
+   * for this request. Not the packet id on the wire (see packetId).
+   */
   readonly mid: number;
   readonly #handle: RequestHandle<R>;
 

@@ -19,7 +19,14 @@ export interface RequestOptions {
 }
 
 /** What a respond() handler returns: a payload, or a payload with properties for the response. */
-export type ResponseValue = PayloadInput | { readonly payload: PayloadInput; readonly properties?: Properties };
+export type ResponseValue =
+  | PayloadInput
+  | {
+      /** The response's payload. */
+      readonly payload: PayloadInput;
+      /** v5 PUBLISH properties of the response; respond() adds the request's Correlation Data. */
+      readonly properties?: Properties;
+    };
 
 /** The parts of the Client request/response needs. */
 export interface RequestResponseClient {

@@ -3,15 +3,22 @@
 // An error never shows the URL's user:password (issue 11.11), as log lines never do.
 import { MqttError } from '@x/mqtt-codec';
 
+/** The transport a broker address is reached with: mqtt:// is tcp, mqtts:// tls, ws:// ws, wss:// ws over TLS. */
 export type TransportKind = 'tcp' | 'tls' | 'ws' | 'wss';
 
+/** A broker as parseBrokerUrl() reads it from a URL (or the client builds it from host and port). */
 export interface BrokerAddress {
+  /** Which transport serves it. */
   kind: TransportKind;
+  /** Host name or address (an IPv6 address without its brackets). */
   host: string;
+  /** The URL's port, or the scheme's default (DEFAULT_PORTS: 1883, 8883, 80, 443). */
   port: number;
   /** WebSocket path; only for ws and wss. */
   path?: string;
+  /** The URL's user name, %-decoded; only when the URL has one. */
   username?: string;
+  /** The URL's password, %-decoded; only when the URL has one. */
   password?: string;
 }
 
