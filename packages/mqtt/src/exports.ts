@@ -26,3 +26,4 @@ export type { SessionStore, SessionSnapshot, Authenticator, ConnectResult, Subsc
 export { MqttError, MqttProtocolError, isMqttError } from '@x/mqtt-codec';
 export type { MqttErrorCode, QoS, Properties, UserProperty, Subscription } from '@x/mqtt-codec';
 export type { RequestOptions, ResponseValue } from './request-response.js';
+export type { WillOption, WsOptions } from './client-options.js';

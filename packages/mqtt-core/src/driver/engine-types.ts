@@ -83,15 +83,19 @@ export interface EngineOptions extends SessionOptions {
 export interface EngineStats extends SessionStats {
   /** The engine's state (the Session's is `state` too, one level down: see EngineState). */
   readonly engineState: EngineState;
-  /** Index into the transports of the one used last (or in use), and its name. */
+  /** Index into the transports of the one used last (or in use). */
   readonly transportIndex: number;
+  /** That transport's name (`tcp`, `tls`, `ws`, ...); undefined when none is known yet. */
   readonly transport: string | undefined;
-  /** Packets and bytes written to and read from transports, over the engine's life. */
+  /** Packets written to transports, over the engine's life. */
   readonly packetsSent: number;
+  /** Bytes written to transports, over the engine's life. */
   readonly bytesSent: number;
+  /** Bytes read from transports, over the engine's life. */
   readonly bytesReceived: number;
-  /** PUBLISH packets sent (DUP resends included) and messages delivered to the application. */
+  /** PUBLISH packets sent, DUP resends included. */
   readonly messagesSent: number;
+  /** Messages delivered to the application (a QoS 2 resend that was not delivered again is not counted). */
   readonly messagesReceived: number;
   /** Accepted connections after the first one. */
   readonly reconnects: number;
@@ -99,7 +103,9 @@ export interface EngineStats extends SessionStats {
 
 /** What a credentials provider answers; an absent field leaves that CONNECT field out. */
 export interface Credentials {
+  /** The CONNECT's User Name. */
   readonly username?: string;
+  /** The CONNECT's Password (never logged). */
   readonly password?: string | Uint8Array;
 }
 

@@ -32,7 +32,9 @@ export interface ServerLimits {
   readonly maximumPacketSize: number;
   /** Outgoing topic aliases the broker accepts (0: none). */
   readonly topicAliasMaximum: number;
+  /** The highest QoS the broker accepts (2 when it gave none). */
   readonly maximumQoS: QoS;
+  /** False when the broker does not accept retained messages. */
   readonly retainAvailable: boolean;
 }
 

@@ -51,13 +51,15 @@ interface CloseInfo {
 
 /** What Session.stats() answers. */
 export interface SessionStats {
+  /** The Session's connection state. */
   readonly state: SessionState;
   /** The keepalive in effect, seconds (a v5 Server Keep Alive wins); undefined while not connected. */
   readonly keepalive: number | undefined;
   /** What the last CONNACK allowed. */
   readonly serverLimits: ServerLimits;
-  /** Outgoing QoS>0 messages in flight, and messages waiting for the window or a connection. */
+  /** Outgoing QoS>0 messages in flight. */
   readonly inflightOut: number;
+  /** Outgoing messages waiting for the window or a connection. */
   readonly queuedOut: number;
   /** Inbound QoS 2 messages whose PUBREL has not come. */
   readonly pendingIn: number;
