@@ -111,10 +111,15 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
 
 /** The constructor's `will`: willSet()'s arguments by name. qos defaults to 0, retain to false. */
 export interface WillOption<P extends MqttProtocol = MqttProtocol> {
+  /** The topic the broker publishes the will to. */
   topic: string;
+  /** The will's payload (a string is UTF-8 encoded). Defaults to empty. */
   payload?: PayloadInput;
+  /** The will's QoS. Defaults to 0. */
   qos?: QoS;
+  /** Publish the will retained. Defaults to false. */
   retain?: boolean;
+  /** v5 will properties (will delay interval, message expiry, ...). */
   properties?: V5Properties<P>;
 }
 
@@ -122,6 +127,7 @@ export interface WillOption<P extends MqttProtocol = MqttProtocol> {
 export interface WsOptions {
   /** Defaults to '/mqtt'. */
   path?: string;
+  /** Extra HTTP headers for the upgrade request, or a function that returns them per connection. */
   headers?: WsSettings['headers'];
 }
 
