@@ -32,20 +32,27 @@ describe('FileSessionStore.open() on a large log', () => {
 
     global.gc?.();
     const before = process.memoryUsage();
-    let peak = before.rss + before.arrayBuffers;
+    let peakRss = before.rss;
+    let peakBuffers = before.arrayBuffers;
     const sampler = setInterval(() => {
       const now = process.memoryUsage();
-      peak = Math.max(peak, now.rss + now.arrayBuffers);
+      peakRss = Math.max(peakRss, now.rss);
+      peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
     }, 1);
     const reader = await FileSessionStore.open(dir, { durability: 'none', compactMinBytes: Number.MAX_SAFE_INTEGER });
     clearInterval(sampler);
     const snapshot = await reader.load();
     expect(snapshot?.outgoing.map((m) => [m.mid, [...m.payload]])).toEqual([[5000, [1, 2, 3]]]);
     await reader.close();
-    // Reading the file whole would add its ~96 MiB at once; streamed, growth stays a fraction of it.
-    const growth = peak - (before.rss + before.arrayBuffers);
-    console.log(`log ${(size / 2 ** 20).toFixed(1)} MiB, memory growth while opening ${(growth / 2 ** 20).toFixed(1)} MiB`);
-    expect(growth).toBeLessThan(size / 3);
+    const buffers = peakBuffers - before.arrayBuffers;
+    const rss = peakRss - before.rss;
+    console.log(`log ${(size / 2 ** 20).toFixed(1)} MiB; while opening: buffers +${(buffers / 2 ** 20).toFixed(1)} MiB, RSS +${(rss / 2 ** 20).toFixed(1)} MiB`);
+    // Read whole, the file's ~96 MiB would sit in one buffer at once (372 MiB of growth was measured
+    // before this change). Streamed, what is held is one 1 MiB chunk and what is live; the peak also
+    // counts read buffers not yet collected (15-17 MiB seen), so the bound is half the file. RSS is
+    // the whole process (other work shares it), so it only has to stay under the file's size.
+    expect(buffers).toBeLessThan(size / 2);
+    expect(rss).toBeLessThan(size);
   }, 120_000);
 
   it('the streaming scanner gives the same records and damage as one scan, at any chunk size', () => {
