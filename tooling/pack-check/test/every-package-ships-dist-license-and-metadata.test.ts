@@ -21,6 +21,15 @@ test.each(packed.map((pkg) => [pkg.name] as const))('the installed %s has dist/,
   expect(Object.values(manifest.dependencies ?? {}).filter((range) => range.startsWith('workspace:'))).toEqual([]);
 });
 
+test('no packed package names a private workspace package (@x/tsconfig, @x/test-brokers, ...) in any dependency field', () => {
+  const privateNames = ['@x/tsconfig', '@x/test-brokers', '@x/bench', '@x/pack-check', '@x/runtimes'];
+  for (const pkg of packed) {
+    const installed = JSON.parse(readFileSync(join(consumerDir, 'node_modules', pkg.name, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const named = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => Object.keys(installed[field] ?? {}));
+    expect(named.filter((name) => privateNames.includes(name)), pkg.name).toEqual([]);
+  }
+});
+
 test('a prepack script builds each package, so a pack on a fresh clone holds dist/', () => {
   for (const pkg of packed) expect(pkg.manifest.scripts?.prepack, pkg.name).toBe(pkg.manifest.scripts?.build);
 });
