@@ -27,6 +27,7 @@ export type { SessionOptions, ResolvedSessionOptions } from './session/session-o
 // persistence
 export { MemorySessionStore } from './session/session-store.js';
 export type { SessionStore, SessionSnapshot, StoredMessage, StoreOperation, OutgoingState } from './session/session-store.js';
+export { unsendableReason, isPacketId } from './session/stored-message-rules.js';
 
 // building blocks (usable on their own)
 export { PacketIdAllocator } from './session/packet-id-allocator.js';

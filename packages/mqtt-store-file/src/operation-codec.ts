@@ -5,7 +5,7 @@
 import { MqttError } from '@x/mqtt-codec';
 import type { OutgoingState, StoredMessage, StoreOperation } from '@x/mqtt-core';
 import { ByteReader, ByteWriter, MalformedRecord } from './bytes.js';
-import { isPacketId, unsendableReason } from './sendable.js';
+import { isPacketId, unsendableReason } from '@x/mqtt-core';
 import { readValue, writeValue } from './value-codec.js';
 
 type Properties = NonNullable<StoredMessage['properties']>;

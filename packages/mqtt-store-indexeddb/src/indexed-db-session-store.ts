@@ -9,7 +9,7 @@ import { openDatabase, storeError, transactionDone } from './idb.js';
 import { DEFAULT_DURABILITY, type DamageReport, type IndexedDbSessionStoreOptions } from './options.js';
 import { deleteDamaged, readDatabase } from './read-database.js';
 import { FORMAT_VERSION, INCOMING, META, NEXT_MID, OUTGOING, STORES, toRecord, unstorableReason } from './records.js';
-import { isPacketId } from './sendable.js';
+import { isPacketId } from '@x/mqtt-core';
 import { SessionState, type Write } from './session-state.js';
 import { acquireLock, type HeldLock } from './web-lock.js';
 

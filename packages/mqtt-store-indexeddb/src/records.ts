@@ -3,7 +3,7 @@
 // version, another script, a tampered profile): readOutgoing() trusts nothing and never throws.
 
 import type { OutgoingState, StoredMessage } from '@x/mqtt-core';
-import { isPacketId, unsendableReason } from './sendable.js';
+import { isPacketId, unsendableReason } from '@x/mqtt-core';
 
 /** Database schema version; a database of a newer version is refused, not rewritten. */
 export const FORMAT_VERSION = 1;

@@ -1,9 +1,10 @@
-// Whether a stored message is one the session can send: the store refuses to write, and open()
-// refuses to read back, anything else. One definition of "sendable": the codec's own PUBLISH
-// validation (encodedLength, the same checks as encode) and core's isValidTopicName, not a copy.
+// Whether a stored message is one the session can send: a SessionStore refuses to write, and to read
+// back, anything else. One definition for every store: the codec's own PUBLISH validation
+// (encodedLength, the same checks as encode) and isValidTopicName.
 
 import { encodedLength, ProtocolVersion, type PublishPacket } from '@x/mqtt-codec';
-import { isValidTopicName, type OutgoingState, type StoredMessage } from '@x/mqtt-core';
+import { isValidTopicName } from '../topic/topic-matches-sub.js';
+import type { OutgoingState, StoredMessage } from './session-store.js';
 
 /** The flow states each QoS can be in ([MQTT-4.3.2], [MQTT-4.3.3]); QoS 0 is never stored. */
 const STATES_OF_QOS: Readonly<Record<number, readonly OutgoingState[]>> = {
@@ -33,11 +34,13 @@ export function unsendableReason(message: StoredMessage): string | undefined {
     // Properties are only ever sent on MQTT 5, so they are checked as MQTT 5 would send them.
     encodedLength(packet, message.properties !== undefined ? ProtocolVersion.MQTT_5 : ProtocolVersion.MQTT_3_1_1);
   } catch (error) {
+    /* v8 ignore next: encodedLength throws only MqttError (an Error) */
     return error instanceof Error ? error.message : String(error);
   }
   return undefined;
 }
 
+/** True for a packet identifier: an integer 1..65535. */
 export function isPacketId(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 0xffff;
 }
