@@ -4,8 +4,24 @@ import { connect, createServer } from 'node:net';
 
 export const LOOPBACK = '127.0.0.1';
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (bind to :0, read the port, close). */
-export function freePort(): Promise<number> {
+/** Ports this process has handed out: the kernel may offer the same free port twice in a row. */
+const handedOut = new Set<number>();
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (bind to :0, read the port, close), and that
+ * this process has not handed out before. Another process can still take it before it is used;
+ * a caller that starts a server on it should retry with a new port on EADDRINUSE.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await kernelFreePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+function kernelFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -51,16 +51,16 @@ export interface MosquittoBroker<L extends ListenerName> {
   stop(): Promise<void>;
 }
 
+/** How many times startMosquitto picks new ports after losing one to another process. */
+const PORT_ATTEMPTS = 3;
+
 export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: MosquittoOptions<L> = {}): Promise<MosquittoBroker<L>> {
   const listeners = options.listeners ?? (['mqtt'] as unknown as readonly L[]);
   const dir = await mkdtemp(join(tmpdir(), 'x-mqtt-mosquitto-'));
   try {
     const needsPki = listeners.some((name) => TLS_LISTENERS.includes(name));
     const certs = options.pki ?? (needsPki ? await makeTestPki(join(dir, 'pki')) : undefined);
-    const ports = {} as Record<L, number>;
-    for (const name of listeners) ports[name] = await freePort();
     const onlyWebSockets = listeners.every((name) => name === 'ws' || name === 'wss');
-    const anchorPort = onlyWebSockets ? await freePort() : undefined;
     const users = options.users ?? [];
     const passwordFile = users.length > 0 ? join(dir, 'passwd') : undefined;
     if (passwordFile !== undefined) {
@@ -72,22 +72,33 @@ export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: M
     const acl = denied.length > 0 ? join(dir, 'acl') : undefined;
     if (acl !== undefined) await writeFile(acl, aclFile(users.map((user) => user.username), denied));
     const configFile = join(dir, 'mosquitto.conf');
-    const config = mosquittoConfig({
-      ports,
-      pki: certs,
-      allowAnonymous: options.allowAnonymous ?? users.length === 0,
-      persistence: options.persistence ?? false,
-      dir,
-      passwordFile,
-      aclFile: acl,
-      runAsRoot: process.getuid?.() === 0,
-      extra: options.extraConfig,
-      anchorPort,
-    });
-    await writeFile(configFile, config);
-    const allPorts = [...Object.values<number>(ports), ...(anchorPort === undefined ? [] : [anchorPort])];
-    const process_ = new MosquittoProcess(configFile, allPorts);
-    await process_.start();
+    // A free port can be taken by another process between freePort() and mosquitto's bind; then
+    // mosquitto exits with "Address already in use" and we start again on new ports.
+    for (let attempt = 1; ; attempt++) {
+      const ports = {} as Record<L, number>;
+      for (const name of listeners) ports[name] = await freePort();
+      const anchorPort = onlyWebSockets ? await freePort() : undefined;
+      const config = mosquittoConfig({
+        ports,
+        pki: certs,
+        allowAnonymous: options.allowAnonymous ?? users.length === 0,
+        persistence: options.persistence ?? false,
+        dir,
+        passwordFile,
+        aclFile: acl,
+        runAsRoot: process.getuid?.() === 0,
+        extra: options.extraConfig,
+        anchorPort,
+      });
+      await writeFile(configFile, config);
+      const allPorts = [...Object.values<number>(ports), ...(anchorPort === undefined ? [] : [anchorPort])];
+      const process_ = new MosquittoProcess(configFile, allPorts);
+      try {
+        await process_.start();
+      } catch (error) {
+        if (attempt < PORT_ATTEMPTS && process_.logs().includes('Address already in use')) continue;
+        throw error;
+    }
     return {
       host: LOOPBACK,
       ports,
@@ -108,6 +119,7 @@ export async function startMosquitto<L extends ListenerName = 'mqtt'>(options: M
         await rm(dir, { recursive: true, force: true });
       },
     };
+    }
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
