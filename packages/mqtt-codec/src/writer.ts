@@ -23,7 +23,7 @@ export function allocate(size: number): Uint8Array {
     slabOffset = 0;
   }
   const out = new Uint8Array(slab.buffer, slabOffset, size);
-  slabOffset = (slabOffset + size + 7) & ~7; // keep views 8-byte aligned
+  slabOffset += size; // packets encoded one after another are adjacent: a transport can send them as one view
   return out;
 }
 
