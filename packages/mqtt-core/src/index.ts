@@ -54,6 +54,7 @@ export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js'
 export { MqttEngine } from './driver/mqtt-engine.js';
 export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './driver/engine-types.js';
 export { Completion, waitWithin } from './driver/completion.js';
+export { textBytes } from './driver/text-bytes.js';
 export type { WaitOptions } from './driver/completion.js';
 export type {
   EngineOptions,

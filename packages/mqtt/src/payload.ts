@@ -1,12 +1,12 @@
 // Argument normalisation shared by publish, willSet and the helpers: payloads become bytes,
 // QoS and topics are checked, with the seed's rules (ValueError there, INVALID_ARGUMENT here).
 import { MqttError, type QoS } from '@x/mqtt-codec';
+import { textBytes } from '@x/mqtt-core';
 import { MAX_PAYLOAD_SIZE } from './constants.js';
 
 /** What publish() and willSet() accept as a payload; numbers become their decimal text, as in Paho. */
 export type PayloadInput = Uint8Array | ArrayBuffer | string | number | null | undefined;
 
-const utf8 = new TextEncoder();
 const EMPTY = new Uint8Array(0);
 
 export function toPayload(payload: PayloadInput): Uint8Array {
@@ -14,8 +14,8 @@ export function toPayload(payload: PayloadInput): Uint8Array {
   if (payload === null || payload === undefined) bytes = EMPTY;
   else if (payload instanceof Uint8Array) bytes = payload;
   else if (payload instanceof ArrayBuffer) bytes = new Uint8Array(payload);
-  else if (typeof payload === 'string') bytes = utf8.encode(payload);
-  else if (typeof payload === 'number') bytes = utf8.encode(String(payload));
+  else if (typeof payload === 'string') bytes = textBytes(payload);
+  else if (typeof payload === 'number') bytes = textBytes(String(payload));
   else throw new MqttError('INVALID_ARGUMENT', `payload must be a string, a number, bytes or null, not ${typeof payload}`);
   if (bytes.length > MAX_PAYLOAD_SIZE) throw new MqttError('PACKET_TOO_LARGE', `payload of ${bytes.length} bytes is over ${MAX_PAYLOAD_SIZE}`, { reasonCode: 0x95 });
   return bytes;

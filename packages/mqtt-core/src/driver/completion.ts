@@ -56,8 +56,13 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
   get done(): Promise<R> {
     if (this.#promise !== undefined) return this.#promise as Promise<R>;
     let promise: Promise<R>;
-    if (this.#status === FULFILLED) promise = Promise.resolve(this.#outcome as R);
-    else if (this.#status === REJECTED) promise = Promise.reject(this.#outcome as MqttError);
+    if (this.#status === FULFILLED) {
+      // Most QoS 0 publishes are complete before anyone awaits them: no executor, no catch handler.
+      promise = Promise.resolve(this.#outcome as R);
+      this.#promise = promise;
+      return promise;
+    }
+    if (this.#status === REJECTED) promise = Promise.reject(this.#outcome as MqttError);
     else {
       promise = new Promise<R>((resolve, reject) => {
         this.#resolve = resolve as (value: unknown) => void;

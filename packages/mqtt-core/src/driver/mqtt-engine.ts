@@ -14,6 +14,7 @@ import type { CommandResult, SessionEffect, TimerKind } from '../session/effects
 import { Session } from '../session/session.js';
 import type { SessionOptions } from '../session/session-options.js';
 import type { Transport } from '../transport.js';
+import { textBytes } from './text-bytes.js';
 import { Completion } from './completion.js';
 import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
@@ -33,7 +34,6 @@ import type { TimerHandle, Timers } from './timers.js';
 
 type Options = Readonly<Partial<EngineOptions>>;
 
-const utf8 = new TextEncoder();
 const aborted = (why = 'aborted'): MqttError => new MqttError('ABORTED', why);
 
 /** Session options from engine options: an authenticator's method and data go into CONNECT. */
@@ -270,9 +270,10 @@ export class MqttEngine {
   /** Publishes; queued while disconnected (rc NO_CONNECTION), refused when the queue is full (rc QUEUE_FULL). */
   publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): PublishHandle {
     const qos = options.qos ?? 0;
+    const bytes = typeof payload === 'string' ? textBytes(payload) : payload;
     const request = options.properties === undefined
-      ? { topic, payload: typeof payload === 'string' ? utf8.encode(payload) : payload, qos, retain: options.retain ?? false }
-      : { topic, payload: typeof payload === 'string' ? utf8.encode(payload) : payload, qos, retain: options.retain ?? false, properties: options.properties };
+      ? { topic, payload: bytes, qos, retain: options.retain ?? false }
+      : { topic, payload: bytes, qos, retain: options.retain ?? false, properties: options.properties };
     const result = this.#session.publish(request, this.#timers.now(), this.#link?.gate?.qos0Backlog ?? 0);
     const handle = new PublishCompletion(result.mid, result.rc, qos === 0);
     if (result.rc === PublishRc.QUEUE_FULL) {

@@ -107,6 +107,15 @@ export class OutgoingFlow {
     return this.#serverTopicAliasMaximum;
   }
 
+  /**
+   * True when a QoS 0 PUBLISH may go straight to the wire without passing the queue: nothing is
+   * queued or held ahead of it (order), no automatic topic alias would rewrite it, and the CONNACK
+   * allows its RETAIN [MQTT-3.2.2-14]. QoS 0 needs no window room and no packet id.
+   */
+  sendsQos0Now(retain: boolean): boolean {
+    return this.#queue.size === 0 && this.#held.size === 0 && this.#aliases === NO_ALIASES && (!retain || this.#retainAvailable);
+  }
+
   nextMid(): number {
     return this.#nextMid++;
   }
@@ -276,7 +285,8 @@ export class OutgoingFlow {
     this.#serverMaximumQoS = v5 ? (props.maximumQoS ?? 2) : 2;
     this.#serverTopicAliasMaximum = v5 ? (props.topicAliasMaximum ?? 0) : 0;
     this.#retainAvailable = v5 ? (props.retainAvailable ?? true) : true;
-    this.#aliases = v5 && o.autoTopicAlias ? new OutboundTopicAliases(props.topicAliasMaximum ?? 0) : NO_ALIASES;
+    const aliasMaximum = v5 && o.autoTopicAlias ? (props.topicAliasMaximum ?? 0) : 0;
+    this.#aliases = aliasMaximum > 0 ? new OutboundTopicAliases(aliasMaximum) : NO_ALIASES;
     this.#retryAt = undefined;
     this.#held.clear();
     // Every PUBREL goes (the broker already counts those messages); PUBLISH resends only as far as

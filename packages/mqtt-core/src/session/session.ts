@@ -291,23 +291,42 @@ export class Session {
     const qos = request.qos ?? 0;
     if (!isValidTopicName(request.topic)) throw new MqttError('INVALID_TOPIC', `invalid topic name: ${JSON.stringify(request.topic)}`);
     if (qos !== 0 && qos !== 1 && qos !== 2) throw new MqttError('INVALID_QOS', `invalid QoS: ${String(qos)}`);
+    const max = this.#options.maxQueuedMessages;
+    // `writeBacklog`: QoS 0 messages the driver holds for a blocked transport; Paho counts them until written.
+    const full = max > 0 && this.#flow.pendingCount + writeBacklog >= max;
+    const retain = request.retain ?? false;
+    if (qos === 0 && !full && this.#state === 'connected' && (request.properties === undefined || this.#options.protocolVersion !== 5) && this.#flow.sendsQos0Now(retain)) {
+      return this.#publishNow(request.topic, request.payload, retain, now);
+    }
     this.#checkPublishable(request, qos);
     const fx: SessionEffect[] = [];
-    const max = this.#options.maxQueuedMessages;
     const mid = this.#flow.nextMid();
-    // `writeBacklog`: QoS 0 messages the driver holds for a blocked transport; Paho counts them until written.
-    if (max > 0 && this.#flow.pendingCount + writeBacklog >= max) return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
+    if (full) return { mid, rc: PublishRc.QUEUE_FULL, effects: fx };
     const message: OutgoingMessage = {
       mid,
       topic: request.topic,
       payload: request.payload,
       qos,
-      retain: request.retain ?? false,
+      retain,
       properties: request.properties,
     };
     this.#flow.enqueue(fx, message, now);
     this.#pump(fx, now);
     return { mid, rc: this.#state === 'connected' ? PublishRc.SUCCESS : PublishRc.NO_CONNECTION, effects: this.#finish(fx, now) };
+  }
+
+  /**
+   * The common case of publish(), without the queue: a QoS 0 message with nothing ahead of it goes
+   * to the wire in this call. What the codec refuses throws here, as #checkPublishable would have.
+   * No timer moves: a send only makes the (lazy) keepalive deadline later.
+   */
+  #publishNow(topic: string, payload: Uint8Array, retain: boolean, now: number): CommandResult {
+    const packet: Packet = { type: 'publish', topic, payload, qos: 0, retain, dup: false };
+    const bytes = this.#encode(packet);
+    if (bytes instanceof MqttError) throw bytes;
+    const mid = this.#flow.nextMid();
+    this.#keepalive?.sent(now);
+    return { mid, rc: PublishRc.SUCCESS, effects: [{ type: 'send', packet, bytes }, { type: 'published', mid, reasonCode: 0, properties: undefined }] };
   }
 
   /** Sends SUBSCRIBE; when not connected, answers rc NO_CONNECTION and a `requestFailed`. */
