@@ -31,26 +31,18 @@ export class MessageDispatch {
   }
 
   dispatch(inbound: InboundMessage, fallback: MessageHandler, onError: (what: string, error: unknown) => void): void {
-    const message = new MqttMessage({
-      topic: inbound.topic,
-      payload: inbound.payload,
-      qos: inbound.qos,
-      retain: inbound.retain,
-      dup: inbound.dup,
-      mid: inbound.packetId ?? 0,
-      ...(inbound.properties !== undefined ? { properties: inbound.properties } : {}),
-    });
+    const message = new MqttMessage(inbound);
     const handlers = this.#router.match(message.topic);
-    if (handlers.length === 0) run('onMessage', fallback);
-    for (const handler of handlers) run('a messageCallbackAdd callback', handler);
-    for (const stream of this.#streams) stream(message);
+    if (handlers.length === 0) run('onMessage', fallback, message, onError);
+    for (let i = 0; i < handlers.length; i++) run('a messageCallbackAdd callback', handlers[i] as MessageHandler, message, onError);
+    if (this.#streams.size > 0) for (const stream of this.#streams) stream(message);
+  }
+}
 
-    function run(what: string, handler: MessageHandler): void {
-      try {
-        handler(message);
-      } catch (error) {
-        onError(what, error);
-      }
-    }
+function run(what: string, handler: MessageHandler, message: MqttMessage, onError: (what: string, error: unknown) => void): void {
+  try {
+    handler(message);
+  } catch (error) {
+    onError(what, error);
   }
 }

@@ -25,13 +25,14 @@ export class MqttMessage {
   /** When it was handed to the application (ms since the epoch). */
   readonly timestamp: number;
 
-  constructor(init: { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; dup: boolean; mid?: number; properties?: Properties; timestamp?: number }) {
+  /** `init` may be core's InboundMessage as it is (its packetId becomes `mid`). */
+  constructor(init: { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; dup: boolean; mid?: number; packetId?: number | undefined; properties?: Properties | undefined; timestamp?: number }) {
     this.topic = init.topic;
     this.payload = init.payload;
     this.qos = init.qos;
     this.retain = init.retain;
     this.dup = init.dup;
-    this.mid = init.mid ?? 0;
+    this.mid = init.mid ?? init.packetId ?? 0;
     this.properties = init.properties;
     this.timestamp = init.timestamp ?? Date.now();
   }

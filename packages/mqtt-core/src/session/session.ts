@@ -650,7 +650,11 @@ export class Session {
 
   /** Appends setTimer/cancelTimer effects so the armed timers match the deadlines now wanted. */
   #finish(fx: SessionEffect[], now: number): SessionEffect[] {
-    this.#timers.sync(fx, (timer) => this.#deadline(timer, now));
+    const timers = this.#timers;
+    timers.syncOne(fx, 'connect', this.#deadline('connect', now));
+    timers.syncOne(fx, 'keepalive', this.#deadline('keepalive', now));
+    timers.syncOne(fx, 'pingTimeout', this.#deadline('pingTimeout', now));
+    timers.syncOne(fx, 'retry', this.#deadline('retry', now));
     return fx;
   }
 

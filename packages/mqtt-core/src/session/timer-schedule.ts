@@ -4,32 +4,33 @@
 
 import type { SessionEffect, TimerKind } from './effects.js';
 
-const TIMER_KINDS: readonly TimerKind[] = ['connect', 'keepalive', 'pingTimeout', 'retry'];
-/** Timers that may fire early and re-arm themselves, so a send need not move them. */
-const LAZY_TIMERS: ReadonlySet<TimerKind> = new Set(['keepalive', 'retry']);
+/** The deadline armed per timer; undefined when not armed. One fixed shape: no Map on the hot path. */
+interface Armed {
+  connect: number | undefined;
+  keepalive: number | undefined;
+  pingTimeout: number | undefined;
+  retry: number | undefined;
+}
 
 export class TimerSchedule {
-  readonly #armed = new Map<TimerKind, number>();
+  readonly #armed: Armed = { connect: undefined, keepalive: undefined, pingTimeout: undefined, retry: undefined };
 
   /** A timer fired: it is no longer armed. */
   fired(timer: TimerKind): void {
-    this.#armed.delete(timer);
+    this.#armed[timer] = undefined;
   }
 
-  /** Appends the effects that make the armed timers match `deadline(kind)` (undefined: not wanted). */
-  sync(fx: SessionEffect[], deadline: (timer: TimerKind) => number | undefined): void {
-    for (const timer of TIMER_KINDS) {
-      const wanted = deadline(timer);
-      const armed = this.#armed.get(timer);
-      if (wanted === undefined) {
-        if (armed !== undefined) {
-          this.#armed.delete(timer);
-          fx.push({ type: 'cancelTimer', timer });
-        }
-      } else if (armed === undefined || (LAZY_TIMERS.has(timer) ? wanted < armed : wanted !== armed)) {
-        this.#armed.set(timer, wanted);
-        fx.push({ type: 'setTimer', timer, at: wanted });
+  /** Appends the effects that make `timer`'s armed deadline `wanted` (undefined: not wanted). Lazy timers (keepalive, retry) only ever move earlier. */
+  syncOne(fx: SessionEffect[], timer: TimerKind, wanted: number | undefined): void {
+    const armed = this.#armed[timer];
+    if (wanted === undefined) {
+      if (armed !== undefined) {
+        this.#armed[timer] = undefined;
+        fx.push({ type: 'cancelTimer', timer });
       }
+    } else if (armed === undefined || (timer === 'keepalive' || timer === 'retry' ? wanted < armed : wanted !== armed)) {
+      this.#armed[timer] = wanted;
+      fx.push({ type: 'setTimer', timer, at: wanted });
     }
   }
 }

@@ -15,9 +15,14 @@ function newNode<T>(): TrieNode<T> {
 }
 
 /** Maps topic filters (with `+`, `#`, `$share/`) to values; `match(topic)` yields every value whose filter matches. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export class TopicRouter<T> {
   readonly #root: TrieNode<T> = newNode();
   #size = 0;
+  /** The last topic matched and its values: a stream repeats its topics. Cleared by add/remove. */
+  #lastTopic: string | undefined;
+  #lastMatch: readonly T[] = NONE;
 
   /** How many filters are registered. */
   get size(): number {
@@ -38,6 +43,7 @@ export class TopicRouter<T> {
     }
     if (!node.values.has(filter)) this.#size++;
     node.values.set(filter, value);
+    this.#lastTopic = undefined;
   }
 
   /** Removes `filter`; returns whether it was registered. Empty branches are pruned. */
@@ -52,6 +58,7 @@ export class TopicRouter<T> {
     const leaf = path[path.length - 1] as TrieNode<T>;
     if (!leaf.values.delete(filter)) return false;
     this.#size--;
+    this.#lastTopic = undefined;
     for (let i = levels.length; i > 0; i--) {
       const node = path[i] as TrieNode<T>;
       if (node.values.size > 0 || node.children.size > 0) break;
@@ -70,29 +77,32 @@ export class TopicRouter<T> {
     return node.values.get(filter);
   }
 
-  /** Every value whose filter matches `topic`, each once. */
-  match(topic: string): T[] {
+  /** Every value whose filter matches `topic`, each once. The array is shared: read it, do not change it. */
+  match(topic: string): readonly T[] {
+    if (this.#size === 0) return NONE;
+    if (topic === this.#lastTopic) return this.#lastMatch;
     const out: T[] = [];
-    const levels = topic.split('/');
-    const dollar = topic.startsWith('$');
-    const walk = (node: TrieNode<T>, depth: number): void => {
-      const wildcardAllowed = !(dollar && depth === 0); // [MQTT-4.7.2-1]
-      if (wildcardAllowed) {
-        const hash = node.children.get('#');
-        if (hash !== undefined) for (const v of hash.values.values()) out.push(v);
-      }
-      if (depth === levels.length) {
-        for (const v of node.values.values()) out.push(v);
-        return;
-      }
-      const exact = node.children.get(levels[depth] as string);
-      if (exact !== undefined) walk(exact, depth + 1);
-      if (wildcardAllowed) {
-        const plus = node.children.get('+');
-        if (plus !== undefined) walk(plus, depth + 1);
-      }
-    };
-    walk(this.#root, 0);
+    walk(this.#root, topic.split('/'), 0, topic.startsWith('$'), out);
+    this.#lastTopic = topic;
+    this.#lastMatch = out;
     return out;
+  }
+}
+
+function walk<T>(node: TrieNode<T>, levels: readonly string[], depth: number, dollar: boolean, out: T[]): void {
+  const wildcardAllowed = !(dollar && depth === 0); // [MQTT-4.7.2-1]
+  if (wildcardAllowed) {
+    const hash = node.children.get('#');
+    if (hash !== undefined) for (const v of hash.values.values()) out.push(v);
+  }
+  if (depth === levels.length) {
+    for (const v of node.values.values()) out.push(v);
+    return;
+  }
+  const exact = node.children.get(levels[depth] as string);
+  if (exact !== undefined) walk(exact, levels, depth + 1, dollar, out);
+  if (wildcardAllowed) {
+    const plus = node.children.get('+');
+    if (plus !== undefined) walk(plus, levels, depth + 1, dollar, out);
   }
 }
