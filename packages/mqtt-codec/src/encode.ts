@@ -28,7 +28,11 @@ function measure(packet: Packet, version: ProtocolVersion): [codec: PacketCodec<
 export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8Array {
   try {
     checkProtocolVersion(protocolVersion, 'protocol version');
-    if (isObject(packet) && packet.type === 'publish') return encodePublish(packet, protocolVersion);
+    if (isObject(packet)) {
+      if (packet.type === 'publish') return encodePublish(packet, protocolVersion);
+      const ack = encodeShortAck(packet);
+      if (ack !== undefined) return ack;
+    }
     const [codec, remaining] = measure(packet, protocolVersion);
     const type = typeCode(packet.type);
     const w = new Writer(allocate(1 + varintLength(remaining) + remaining));
@@ -39,6 +43,27 @@ export function encode(packet: Packet, protocolVersion: ProtocolVersion): Uint8A
   } catch (error) {
     throw asMqttError(error, 'INVALID_PACKET');
   }
+}
+
+/**
+ * PUBACK, PUBREC, PUBREL or PUBCOMP with a valid packet id, reason code 0 (or none) and no
+ * properties: 4 bytes in every version (§3.4.2.1), written without measuring. Else undefined.
+ */
+function encodeShortAck(packet: Packet): Uint8Array | undefined {
+  let first: number;
+  if (packet.type === 'puback') first = 0x40;
+  else if (packet.type === 'pubrec') first = 0x50;
+  else if (packet.type === 'pubrel') first = 0x62;
+  else if (packet.type === 'pubcomp') first = 0x70;
+  else return undefined;
+  const id = packet.packetId;
+  if (packet.properties !== undefined || (packet.reasonCode ?? 0) !== 0 || !Number.isInteger(id) || id < 1 || id > 0xffff) return undefined;
+  const out = allocate(4);
+  out[0] = first;
+  out[1] = 2;
+  out[2] = id >> 8;
+  out[3] = id & 0xff;
+  return out;
 }
 
 /** The size `encode` would return, without encoding; validates the packet the same way. */
