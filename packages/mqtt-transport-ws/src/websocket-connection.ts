@@ -54,6 +54,9 @@ export class WebSocketConnection implements TransportConnection {
   #closedByUs = false;
   #closed = false;
   #drainTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Packets written in this task, sent as one binary message when it ends [MQTT-6.0.0-2]. */
+  #batch: Uint8Array[] = [];
+  #batchBytes = 0;
 
   constructor(port: WebSocketPort, handlers: TransportHandlers, options: WebSocketConnectionOptions) {
     this.#port = port;
@@ -77,16 +80,53 @@ export class WebSocketConnection implements TransportConnection {
     if (!this.#closed) this.#port.resume?.();
   }
 
+  /**
+   * Packets written in the same task leave as one WebSocket message, sent from a microtask: a
+   * frame may carry several MQTT packets, and the receiver must not assume they align with frames
+   * [MQTT-6.0.0-2]. Adjacent views of one buffer (the codec's slab) are joined without copying.
+   */
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#closedByUs) return false;
-    this.#port.send(bytes);
-    if (this.#port.bufferedAmount() <= this.#highWaterMark) return true;
+    const batch = this.#batch;
+    const n = batch.length;
+    const last = batch[n - 1];
+    if (last === undefined) {
+      batch.push(bytes);
+      queueMicrotask(this.#flush);
+    } else if (last.buffer === bytes.buffer && last.byteOffset + last.byteLength === bytes.byteOffset) {
+      batch[n - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + bytes.byteLength);
+    } else {
+      batch.push(bytes);
+    }
+    this.#batchBytes += bytes.byteLength;
+    if (this.#port.bufferedAmount() + this.#batchBytes <= this.#highWaterMark) return true;
     this.#drainTimer ??= setTimeout(() => this.#pollDrain(), this.#pollInterval);
     return false;
   }
 
+  readonly #flush = (): void => {
+    const batch = this.#batch;
+    if (batch.length === 0) return;
+    this.#batch = [];
+    const total = this.#batchBytes;
+    this.#batchBytes = 0;
+    if (this.#closed) return;
+    if (batch.length === 1) {
+      this.#port.send(batch[0] as Uint8Array);
+      return;
+    }
+    const message = new Uint8Array(total);
+    let offset = 0;
+    for (const piece of batch) {
+      message.set(piece, offset);
+      offset += piece.byteLength;
+    }
+    this.#port.send(message);
+  };
+
   end(): void {
     if (this.#closed || this.#closedByUs) return;
+    this.#flush();
     this.#closedByUs = true;
     this.#port.close(1000, '');
   }
@@ -94,6 +134,8 @@ export class WebSocketConnection implements TransportConnection {
   destroy(error?: MqttError): void {
     if (this.#closed) return;
     this.#closedByUs = true;
+    this.#batch = [];
+    this.#batchBytes = 0;
     if (error !== undefined) this.#error = error;
     this.#port.terminate();
   }
