@@ -23,9 +23,13 @@ export class SocketConnection implements TransportConnection {
   #waitingForDrain = false;
   #closed = false;
   #paused = false;
-  /** Bytes written this tick, not yet handed to the socket: runs of adjacent views are one piece. */
+  /** Bytes written this tick, not yet handed to the socket: finished runs, then the open run. */
   #batch: Uint8Array[] = [];
   #batchBytes = 0;
+  /** The open run: adjacent bytes of one buffer, [#runStart, #runEnd); a view is made only at flush. */
+  #runBuffer: ArrayBufferLike | undefined;
+  #runStart = 0;
+  #runEnd = 0;
 
   /** Takes over `socket` (connected, possibly paused) and starts delivering to `handlers`. */
   constructor(socket: Socket, handlers: TransportHandlers, label: string) {
@@ -101,18 +105,15 @@ export class SocketConnection implements TransportConnection {
    */
   write(bytes: Uint8Array): boolean {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
-    const batch = this.#batch;
-    const n = batch.length;
-    if (n === 0) {
-      batch.push(bytes);
-      process.nextTick(this.#flush);
+    const run = this.#runBuffer;
+    if (run === undefined) {
+      if (this.#batchBytes === 0) process.nextTick(this.#flush);
+      this.#openRun(bytes);
+    } else if (run === bytes.buffer && this.#runEnd === bytes.byteOffset) {
+      this.#runEnd += bytes.byteLength;
     } else {
-      const last = batch[n - 1] as Uint8Array;
-      if (last.buffer === bytes.buffer && last.byteOffset + last.byteLength === bytes.byteOffset) {
-        batch[n - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + bytes.byteLength);
-      } else {
-        batch.push(bytes);
-      }
+      this.#batch.push(new Uint8Array(run, this.#runStart, this.#runEnd - this.#runStart));
+      this.#openRun(bytes);
     }
     this.#batchBytes += bytes.byteLength;
     const flushed = this.#socket.writableLength + this.#batchBytes < this.#socket.writableHighWaterMark;
@@ -120,11 +121,20 @@ export class SocketConnection implements TransportConnection {
     return flushed;
   }
 
+  #openRun(bytes: Uint8Array): void {
+    this.#runBuffer = bytes.buffer;
+    this.#runStart = bytes.byteOffset;
+    this.#runEnd = bytes.byteOffset + bytes.byteLength;
+  }
+
   readonly #flush = (): void => {
+    const run = this.#runBuffer;
+    if (run === undefined) return;
     const batch = this.#batch;
-    if (batch.length === 0) return;
+    batch.push(new Uint8Array(run, this.#runStart, this.#runEnd - this.#runStart));
     this.#batch = [];
     this.#batchBytes = 0;
+    this.#runBuffer = undefined;
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return;
     let taken: boolean;
     if (batch.length === 1) {
