@@ -33,4 +33,15 @@ describe('a QoS 0 publish never overtakes what is held or queued', () => {
     h.run(h.session.publish({ topic: 't', payload: text('ok'), qos: 0 }, h.now).effects);
     expect(h.broker.sent('publish').map((p) => str(p.payload))).toEqual(['ok']);
   });
+
+  it('a QoS 1 message over the broker Maximum Packet Size throws at the call and keeps no packet id', () => {
+    const h = new Harness({ protocolVersion: 5, clientId: 'c', persistEffects: false }, { ackPublishes: false });
+    h.broker.script.connack = { sessionPresent: false, reasonCode: 0, properties: { maximumPacketSize: 64 } };
+    h.connect();
+    expect(() => h.session.publish({ topic: 't', payload: new Uint8Array(100), qos: 1 }, h.now)).toThrow(expect.objectContaining({ code: 'PACKET_TOO_LARGE' }));
+    expect(h.session.inflightCount).toBe(0);
+    h.run(h.session.publish({ topic: 't', payload: text('ok'), qos: 1 }, h.now).effects);
+    expect(h.broker.sent('publish').map((p) => str(p.payload))).toEqual(['ok']);
+    expect(h.session.inflightCount).toBe(1);
+  });
 });

@@ -108,12 +108,20 @@ export class OutgoingFlow {
   }
 
   /**
-   * True when a QoS 0 PUBLISH may go straight to the wire without passing the queue: nothing is
-   * queued or held ahead of it (order), no automatic topic alias would rewrite it, and the CONNACK
-   * allows its RETAIN [MQTT-3.2.2-14]. QoS 0 needs no window room and no packet id.
+   * True when a PUBLISH may go straight to the wire without passing the queue: nothing is queued
+   * or held ahead of it (order), no automatic topic alias would rewrite it, and the CONNACK allows
+   * its RETAIN [MQTT-3.2.2-14]. QoS 1/2 also need room in the window, a QoS the broker accepts
+   * [MQTT-3.2.2-11], and no store (a stored message takes the queue, which persists it first).
    */
-  sendsQos0Now(retain: boolean): boolean {
-    return this.#queue.size === 0 && this.#held.size === 0 && this.#aliases === NO_ALIASES && (!retain || this.#retainAvailable);
+  sendsNow(qos: QoS, retain: boolean): boolean {
+    if (this.#queue.size !== 0 || this.#held.size !== 0 || this.#aliases !== NO_ALIASES || (retain && !this.#retainAvailable)) return false;
+    return qos === 0 || (!this.#persisting && qos <= this.#serverMaximumQoS && this.#window.hasRoom);
+  }
+
+  /** A QoS 1/2 message sendsNow() let through was sent under `packetId`: it is in flight from now. */
+  launched(message: OutgoingMessage, packetId: number, now: number): void {
+    this.#window.add({ message, packetId, state: message.qos === 1 ? 'wait-puback' : 'wait-pubrec', sentAt: now });
+    this.#retryAt ??= now + this.#options.retryInterval * 1000;
   }
 
   nextMid(): number {

@@ -295,8 +295,9 @@ export class Session {
     // `writeBacklog`: QoS 0 messages the driver holds for a blocked transport; Paho counts them until written.
     const full = max > 0 && this.#flow.pendingCount + writeBacklog >= max;
     const retain = request.retain ?? false;
-    if (qos === 0 && !full && this.#state === 'connected' && (request.properties === undefined || this.#options.protocolVersion !== 5) && this.#flow.sendsQos0Now(retain)) {
-      return this.#publishNow(request.topic, request.payload, retain, now);
+    if (!full && this.#state === 'connected' && (request.properties === undefined || this.#options.protocolVersion !== 5) && this.#flow.sendsNow(qos, retain)) {
+      const sent = this.#publishNow(request.topic, request.payload, qos, retain, now);
+      if (sent !== undefined) return sent;
     }
     this.#checkPublishable(request, qos);
     const fx: SessionEffect[] = [];
@@ -316,17 +317,27 @@ export class Session {
   }
 
   /**
-   * The common case of publish(), without the queue: a QoS 0 message with nothing ahead of it goes
-   * to the wire in this call. What the codec refuses throws here, as #checkPublishable would have.
-   * No timer moves: a send only makes the (lazy) keepalive deadline later.
+   * The common case of publish(), without the queue: a message with nothing ahead of it and room on
+   * the wire goes out in this call. What the codec refuses throws here, as #checkPublishable would
+   * have, and leaves nothing behind. Undefined when no packet id is free (the queue waits for one).
+   * QoS 0 moves no timer: a send only makes the (lazy) keepalive deadline later.
    */
-  #publishNow(topic: string, payload: Uint8Array, retain: boolean, now: number): CommandResult {
-    const packet: Packet = { type: 'publish', topic, payload, qos: 0, retain, dup: false };
+  #publishNow(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, now: number): CommandResult | undefined {
+    const packetId = qos === 0 ? undefined : this.#flow.allocateId();
+    if (qos !== 0 && packetId === undefined) return undefined;
+    const packet: Packet = packetId === undefined ? { type: 'publish', topic, payload, qos, retain, dup: false } : { type: 'publish', topic, payload, qos, retain, dup: false, packetId };
     const bytes = this.#encode(packet);
-    if (bytes instanceof MqttError) throw bytes;
+    if (bytes instanceof MqttError) {
+      if (packetId !== undefined) this.#flow.releaseId(packetId);
+      throw bytes;
+    }
     const mid = this.#flow.nextMid();
     this.#keepalive?.sent(now);
-    return { mid, rc: PublishRc.SUCCESS, effects: [{ type: 'send', packet, bytes }, { type: 'published', mid, reasonCode: 0, properties: undefined }] };
+    if (packetId === undefined) {
+      return { mid, rc: PublishRc.SUCCESS, effects: [{ type: 'send', packet, bytes }, { type: 'published', mid, reasonCode: 0, properties: undefined }] };
+    }
+    this.#flow.launched({ mid, topic, payload, qos, retain, properties: undefined }, packetId, now);
+    return { mid, rc: PublishRc.SUCCESS, effects: this.#finish([{ type: 'send', packet, bytes }], now) };
   }
 
   /** Sends SUBSCRIBE; when not connected, answers rc NO_CONNECTION and a `requestFailed`. */
