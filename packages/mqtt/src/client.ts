@@ -524,11 +524,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     checkBoolean(retain, 'publish() retain');
     checkOptionalProperties(properties, 'publish() properties');
     // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
-    const handle = this.#engine.publish(topic, toPayload(payload), {
-      qos,
-      retain,
-      ...(properties !== undefined ? { properties } : {}),
-    });
+    const handle = this.#engine.publish(topic, toPayload(payload), properties === undefined ? { qos, retain } : { qos, retain, properties });
     return new MessageInfo(handle);
   }
 

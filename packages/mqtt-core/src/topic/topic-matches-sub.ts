@@ -23,8 +23,14 @@ export function parseSharedFilter(filter: string): ParsedFilter {
 
 /** True when `topic` is a valid topic name: not empty, no wildcards [MQTT-4.7.3-1], no U+0000. */
 export function isValidTopicName(topic: string): boolean {
-  return typeof topic === 'string' && topic.length > 0 && !/[+#\u0000]/.test(topic);
+  if (topic === lastValidTopic) return true; // programs publish to few topics, many times
+  const valid = typeof topic === 'string' && topic.length > 0 && !/[+#\u0000]/.test(topic);
+  if (valid) lastValidTopic = topic;
+  return valid;
 }
+
+/** The last topic name found valid ('' never is). */
+let lastValidTopic = '';
 
 /** True when `filter` is a valid filter: `#` only last and alone in its level, `+` alone in its level. */
 export function isValidTopicFilter(filter: string): boolean {
