@@ -7,7 +7,7 @@ import type { WebSocketConstructor } from '@x/mqtt-transport-ws/browser';
 import { ClientBase } from './client.js';
 import type { ClientOptions, TlsSettings } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
-import { bindHelpers } from './helpers.js';
+import { bindPublish, bindSubscribe } from './helpers.js';
 import { browserPlatform, browserPlatformWith } from './platform-browser.js';
 import { checkObject } from './validate.js';
 import { checkClientOptions } from './validate-options.js';
@@ -56,12 +56,11 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
-export const {
-  /** Paho's one-shot publish helpers (publish.single, publish.multiple) over the browser's WebSocket. */
-  publish,
-  /** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the browser's WebSocket. */
-  subscribe,
-} = bindHelpers(browserPlatform);
+// (each a pure call, so that a bundle that imports neither helper drops the helpers' code)
+/** Paho's one-shot publish helpers (publish.single, publish.multiple) over the browser's WebSocket. */
+export const publish = /* @__PURE__ */ bindPublish(browserPlatform);
+/** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the browser's WebSocket. */
+export const subscribe = /* @__PURE__ */ bindSubscribe(browserPlatform);
 
 export * from './exports.js';
 export { browserPlatform, browserPlatformWith } from './platform-browser.js';

@@ -21,4 +21,4 @@ export function browserPlatformWith(WebSocket: WebSocketConstructor | undefined)
 }
 
 /** The browser platform over the runtime's own `globalThis.WebSocket`. */
-export const browserPlatform: Platform = browserPlatformWith(undefined);
+export const browserPlatform: Platform = /* @__PURE__ */ browserPlatformWith(undefined);
