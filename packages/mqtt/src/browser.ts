@@ -38,9 +38,8 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
    * refused with INVALID_ARGUMENT.
    */
   override tlsSet(settings: TlsSettings = {}): void {
-    const given = Object.entries(settings).filter(([, value]) => value !== undefined).map(([name]) => name);
-    if (given.length > 0) throw new MqttError('INVALID_ARGUMENT', `a browser WebSocket cannot honour TLS settings (${given.join(', ')}): call tlsSet() without settings and use wss://`);
-    super.tlsSet({});
+    // the browser platform's checkTls refuses every setting (the constructor's `tls` too)
+    super.tlsSet(settings);
   }
 
   /** Refused with INVALID_ARGUMENT: a browser has no `SecureContext`. */

@@ -19,10 +19,9 @@ import type { Platform } from './platform.js';
 import { DEFAULT_PORTS, parseBrokerUrl, type BrokerAddress } from './url.js';
 import { checkBoolean, checkNumber, checkOptionalProperties, checkStringOrBytes, checkString } from './validate.js';
 import { checkClientOptions, checkReconnectDelay, checkServerSpec, checkWsOptions } from './validate-options.js';
-import { checkTlsSettings } from './validate-tls.js';
 
-/** Checks that the files a TLS setting names can be read (the platform knows how; a browser has no files). */
-export type TlsFileCheck = (tls: TlsSettings) => void;
+/** Checks TLS settings as the platform can honour them (Platform.checkTls). */
+export type TlsCheck = (settings: unknown, where: string) => TlsSettings;
 
 /** What a CONNECT carries that a setter may be about to change. */
 interface ConnectFields {
@@ -75,14 +74,14 @@ export class ClientSettings {
   bindAddress: string | undefined;
   servers: BrokerAddress[];
   connectProperties: Properties | undefined;
-  readonly #checkTlsFiles: TlsFileCheck | undefined;
+  readonly #checkTls: TlsCheck;
 
   /** Checks every option (INVALID_ARGUMENT naming the key) and applies username, password, will, tls and ws as their setters do. */
-  constructor(options: ClientOptions, checkTlsFiles?: TlsFileCheck) {
+  constructor(options: ClientOptions, checkTls: TlsCheck) {
     const o = checkClientOptions(options);
     if (o.emptyClientId === true) checkEmptyClientId(o);
     else if (!o.clientId && o.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
-    this.#checkTlsFiles = checkTlsFiles;
+    this.#checkTls = checkTls;
     this.options = { ...o };
     this.clientId = o.emptyClientId === true ? '' : o.clientId || randomClientId();
     this.keepalive = o.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
@@ -105,12 +104,10 @@ export class ClientSettings {
   setRetry(seconds: unknown): void {
     this.retrySeconds = checkNumber(seconds, 'messageRetrySet() retry', { min: 0 });
   }
-  /** tlsSet(): checked (types, Paho names, secureContext clashes) and its files read once, at the call. */
+  /** tlsSet(): checked by the platform at the call (on Node: types, Paho names, secureContext clashes, files read once). */
   setTls(tls: unknown, where = 'tlsSet()'): void {
     if (this.tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
-    const checked = checkTlsSettings(tls, where);
-    this.#checkTlsFiles?.(checked);
-    this.tls = checked;
+    this.tls = this.#checkTls(tls, where);
   }
   setTlsInsecure(value: unknown): void {
     const insecure = checkBoolean(value, 'tlsInsecureSet() value');

@@ -8,6 +8,7 @@ import { wsTransport } from '@x/mqtt-transport-ws';
 import type { ProxySettings, TlsSettings } from './client-options.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
+import { checkTlsSettings } from './validate-tls.js';
 
 function proxyOptions(proxy: ProxySettings | undefined): ProxyOptions | undefined {
   return proxy === undefined ? undefined : ({ ...proxy } as ProxyOptions);
@@ -52,10 +53,12 @@ export async function resolveMqttSrv(domain: string | undefined, secure: boolean
   }
 }
 
-/** tlsSet()'s files are read at the call, as Paho's tls_set reads them: a missing one is INVALID_ARGUMENT there (issue 12.10). */
-export function checkTlsFiles(tls: TlsSettings): void {
+/** tlsSet()'s settings checked, and its files read at the call, as Paho's tls_set reads them: a missing one is INVALID_ARGUMENT there (issue 12.10). */
+export function checkNodeTls(settings: unknown, where: string): TlsSettings {
+  const tls = checkTlsSettings(settings, where);
   toTlsConnectionOptions('localhost', tlsOptions(tls));
+  return tls;
 }
 
-/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s file check. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTlsFiles };
+/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s checks. */
+export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls };

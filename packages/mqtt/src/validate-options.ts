@@ -10,7 +10,6 @@ import {
   checkAbortSignal, checkBoolean, checkFunction, checkKeys, checkNumber, checkObject, checkOptionalBoolean, checkOptionalNumber,
   checkOptionalProperties, checkOptionalString, checkPort, checkString, checkStringOrBytes, invalid, isPlainObject, kindOf,
 } from './validate.js';
-import { checkTlsSettings } from './validate-tls.js';
 
 type Check = (value: unknown, name: string) => unknown;
 
@@ -68,10 +67,6 @@ function checkWillOption(value: unknown, name: string): void {
   checkOptionalProperties(value.properties, `${name} properties`);
 }
 
-function checkTlsOption(value: unknown, name: string): void {
-  if (typeof value !== 'boolean') checkTlsSettings(value, name);
-}
-
 /** One check per option: adding a key to ClientOptions without a check here is a compile error. */
 const OPTION_CHECKS: { readonly [K in keyof ClientOptions]-?: Check } = {
   clientId: checkString,
@@ -97,7 +92,8 @@ const OPTION_CHECKS: { readonly [K in keyof ClientOptions]-?: Check } = {
   username: checkString,
   password: checkStringOrBytes,
   will: checkWillOption,
-  tls: checkTlsOption,
+  // true, false or settings: the settings are the platform's to check (Platform.checkTls), when ClientSettings applies them
+  tls: () => undefined,
   ws: (v, n) => checkWsOptions(v, undefined, n),
 };
 

@@ -4,7 +4,7 @@
 // Whether the files exist is the platform's question (Node reads them; a browser has none).
 import { MqttError } from '@x/mqtt-codec';
 import type { TlsSettings } from './client-options.js';
-import { checkKeys, checkObject, checkOptionalBoolean, checkOptionalString, invalid } from './validate.js';
+import { checkKeys, checkObject, checkOptionalBoolean, checkOptionalString, checkSecureContext, invalid } from './validate.js';
 
 const TLS_KEYS: readonly (keyof TlsSettings)[] = ['ca', 'cert', 'key', 'passphrase', 'rejectUnauthorized', 'minVersion', 'maxVersion', 'ciphers', 'alpnProtocols', 'servername', 'secureContext', 'insecure'];
 
@@ -70,7 +70,3 @@ export function checkTlsSettings(value: unknown, where = 'tlsSet()'): TlsSetting
   return { ...tls };
 }
 
-/** A node:tls SecureContext (or anything object-like a runtime uses for one). */
-export function checkSecureContext(value: unknown, name = 'tlsSetContext() context'): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(name, 'a SecureContext', value);
-}

@@ -113,3 +113,8 @@ export function checkOptionalProperties(value: unknown, name: string): Record<st
   if (!isPlainObject(value)) throw invalid(name, 'an object of MQTT 5 properties', value);
   return value;
 }
+
+/** A node:tls SecureContext (or anything object-like a runtime uses for one). */
+export function checkSecureContext(value: unknown, name = 'tlsSetContext() context'): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(name, 'a SecureContext', value);
+}
