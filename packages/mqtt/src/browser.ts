@@ -2,14 +2,13 @@
 // over a WebSocket class given in the options. Chosen by bundlers through the "browser" export
 // condition; imports no node:* module. A browser does TLS itself: TLS settings it cannot honour
 // are refused with INVALID_ARGUMENT, never silently ignored.
-import { MqttError } from '@x/mqtt-codec';
 import type { WebSocketConstructor } from '@x/mqtt-transport-ws/browser';
 import { ClientBase } from './client.js';
 import type { ClientOptions, TlsSettings } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
 import { bindPublish, bindSubscribe } from './helpers.js';
 import { browserPlatform, browserPlatformWith } from './platform-browser.js';
-import { checkObject } from './validate.js';
+import { checkObject, refused } from './validate.js';
 import { checkClientOptions } from './validate-options.js';
 
 /** The browser Client's options: the Client's, plus the WebSocket class to connect with. */
@@ -44,12 +43,12 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
 
   /** Refused with INVALID_ARGUMENT: a browser has no `SecureContext`. */
   override tlsSetContext(_context: unknown): never {
-    throw new MqttError('INVALID_ARGUMENT', 'a browser WebSocket cannot use a TLS SecureContext: call tlsSet() and use wss://');
+    throw refused('a browser WebSocket cannot use a TLS SecureContext: call tlsSet() and use wss://');
   }
 
   /** `tlsInsecureSet(true)` is refused with INVALID_ARGUMENT: a browser always checks the broker's host name. */
   override tlsInsecureSet(value: boolean): void {
-    if (value) throw new MqttError('INVALID_ARGUMENT', 'a browser WebSocket always checks the host name: tlsInsecureSet(true) cannot be honoured');
+    if (value) throw refused('a browser WebSocket always checks the host name: tlsInsecureSet(true) cannot be honoured');
     super.tlsInsecureSet(false);
   }
 }

@@ -18,7 +18,7 @@ import { checkTopicFilter, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 import { Requester, respond, type RequestOptions, type ResponseValue } from './request-response.js';
 import { SubscriptionRecord } from './resubscribe.js';
-import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, checkSecureContext, invalid } from './validate.js';
+import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, checkSecureContext, invalid, refused } from './validate.js';
 import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
@@ -551,7 +551,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     checkOptionalProperties(properties, 'unsubscribe() properties');
     checkWaitOptions(options, 'unsubscribe() options');
     const filters = (typeof topic === 'string' ? [topic] : [...topic]).map((f: unknown) => checkFilter(f, 'unsubscribe() topic filter'));
-    if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
+    if (filters.length === 0) throw refused('no topic to unsubscribe from');
     this.#subscribed.remove(filters);
     const handle = this.#engine.unsubscribe(filters, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
     return new RequestInfo(handle);

@@ -2,6 +2,7 @@
 // QoS and topics are checked, with the seed's rules (ValueError there, INVALID_ARGUMENT here).
 import { MqttError, type QoS } from '@x/mqtt-codec';
 import { MAX_PAYLOAD_SIZE } from './constants.js';
+import { refused } from './validate.js';
 
 /** What publish() and willSet() accept as a payload; numbers become their decimal text, as in Paho. */
 export type PayloadInput = Uint8Array | ArrayBuffer | string | number | null | undefined;
@@ -16,7 +17,7 @@ export function toPayload(payload: PayloadInput): Uint8Array {
   else if (payload instanceof ArrayBuffer) bytes = new Uint8Array(payload);
   else if (typeof payload === 'string') bytes = utf8.encode(payload);
   else if (typeof payload === 'number') bytes = utf8.encode(String(payload));
-  else throw new MqttError('INVALID_ARGUMENT', `payload must be a string, a number, bytes or null, not ${typeof payload}`);
+  else throw refused(`payload must be a string, a number, bytes or null, not ${typeof payload}`);
   if (bytes.length > MAX_PAYLOAD_SIZE) throw new MqttError('PACKET_TOO_LARGE', `payload of ${bytes.length} bytes is over ${MAX_PAYLOAD_SIZE}`, { reasonCode: 0x95 });
   return bytes;
 }

@@ -1,18 +1,17 @@
 // The browser platform: WebSockets only (ws:// and wss://, the browser does TLS, so every TLS
 // setting is refused), through the runtime's own WebSocket or one given to the Client. No node:*,
 // no `ws` and no Node TLS checks in this file's import graph.
-import { MqttError } from '@x/mqtt-codec';
 import type { Transport } from '@x/mqtt-core';
 import { wsTransport, type WebSocketConstructor } from '@x/mqtt-transport-ws/browser';
 import type { TlsSettings } from './client-options.js';
 import type { Platform, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
-import { checkObject } from './validate.js';
+import { checkObject, refused } from './validate.js';
 
 /** A WebSocket transport for `address`, over `WebSocket` (defaults to `globalThis.WebSocket` at connect time). */
 export function createBrowserTransport(address: BrokerAddress, settings: TransportSettings, WebSocket?: WebSocketConstructor): Transport {
   if (address.kind !== 'ws' && address.kind !== 'wss') {
-    throw new MqttError('INVALID_ARGUMENT', `a browser can only reach a broker over WebSockets (ws:// or wss://), not ${address.kind}`);
+    throw refused(`a browser can only reach a broker over WebSockets (ws:// or wss://), not ${address.kind}`);
   }
   const host = address.host.includes(':') ? `[${address.host}]` : address.host;
   return wsTransport({ url: `${address.kind}://${host}:${address.port}${address.path ?? settings.ws.path}`, connectTimeout: settings.connectTimeout, WebSocket });
@@ -21,7 +20,7 @@ export function createBrowserTransport(address: BrokerAddress, settings: Transpo
 /** A browser does TLS itself and lets a page set none of it: any TLS setting given is INVALID_ARGUMENT. */
 export function checkBrowserTls(settings: unknown, where: string): TlsSettings {
   const given = Object.entries(checkObject(settings, `${where} settings`)).filter(([, value]) => value !== undefined).map(([name]) => name);
-  if (given.length > 0) throw new MqttError('INVALID_ARGUMENT', `a browser WebSocket cannot honour TLS settings (${given.join(', ')}): call tlsSet() without settings and use wss://`);
+  if (given.length > 0) throw refused(`a browser WebSocket cannot honour TLS settings (${given.join(', ')}): call tlsSet() without settings and use wss://`);
   return {};
 }
 

@@ -9,6 +9,7 @@ import type { ProxySettings, TlsSettings } from './client-options.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
 import { checkTlsSettings } from './validate-tls.js';
+import { refused } from './validate.js';
 
 function proxyOptions(proxy: ProxySettings | undefined): ProxyOptions | undefined {
   return proxy === undefined ? undefined : ({ ...proxy } as ProxyOptions);
@@ -41,7 +42,7 @@ export function createNodeTransport(address: BrokerAddress, settings: TransportS
 
 /** SRV records of `_mqtt._tcp.<domain>` (`_secure-mqtt._tcp` for TLS), by priority, then weight. */
 export async function resolveMqttSrv(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]> {
-  if (domain === undefined) throw new MqttError('INVALID_ARGUMENT', 'connectSrv() needs a domain here (no local domain guessing)');
+  if (domain === undefined) throw refused('connectSrv() needs a domain here (no local domain guessing)');
   const name = `${secure ? '_secure-mqtt' : '_mqtt'}._tcp.${domain}`;
   try {
     const resolver = new Resolver();
