@@ -2,14 +2,13 @@
 // over a WebSocket class given in the options. Chosen by bundlers through the "browser" export
 // condition; imports no node:* module. A browser does TLS itself: TLS settings it cannot honour
 // are refused with INVALID_ARGUMENT, never silently ignored.
-import { MqttError } from '@x/mqtt-codec';
 import type { WebSocketConstructor } from '@x/mqtt-transport-ws/browser';
 import { ClientBase } from './client.js';
 import type { ClientOptions, TlsSettings } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
-import { bindHelpers } from './helpers.js';
+import { bindPublish, bindSubscribe } from './helpers.js';
 import { browserPlatform, browserPlatformWith } from './platform-browser.js';
-import { checkObject } from './validate.js';
+import { checkObject, refused } from './validate.js';
 import { checkClientOptions } from './validate-options.js';
 
 /** The browser Client's options: the Client's, plus the WebSocket class to connect with. */
@@ -38,30 +37,28 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
    * refused with INVALID_ARGUMENT.
    */
   override tlsSet(settings: TlsSettings = {}): void {
-    const given = Object.entries(settings).filter(([, value]) => value !== undefined).map(([name]) => name);
-    if (given.length > 0) throw new MqttError('INVALID_ARGUMENT', `a browser WebSocket cannot honour TLS settings (${given.join(', ')}): call tlsSet() without settings and use wss://`);
-    super.tlsSet({});
+    // the browser platform's checkTls refuses every setting (the constructor's `tls` too)
+    super.tlsSet(settings);
   }
 
   /** Refused with INVALID_ARGUMENT: a browser has no `SecureContext`. */
   override tlsSetContext(_context: unknown): never {
-    throw new MqttError('INVALID_ARGUMENT', 'a browser WebSocket cannot use a TLS SecureContext: call tlsSet() and use wss://');
+    throw refused('a browser WebSocket cannot use a TLS SecureContext: call tlsSet() and use wss://');
   }
 
   /** `tlsInsecureSet(true)` is refused with INVALID_ARGUMENT: a browser always checks the broker's host name. */
   override tlsInsecureSet(value: boolean): void {
-    if (value) throw new MqttError('INVALID_ARGUMENT', 'a browser WebSocket always checks the host name: tlsInsecureSet(true) cannot be honoured');
+    if (value) throw refused('a browser WebSocket always checks the host name: tlsInsecureSet(true) cannot be honoured');
     super.tlsInsecureSet(false);
   }
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
-export const {
-  /** Paho's one-shot publish helpers (publish.single, publish.multiple) over the browser's WebSocket. */
-  publish,
-  /** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the browser's WebSocket. */
-  subscribe,
-} = bindHelpers(browserPlatform);
+// (each a pure call, so that a bundle that imports neither helper drops the helpers' code)
+/** Paho's one-shot publish helpers (publish.single, publish.multiple) over the browser's WebSocket. */
+export const publish = /* @__PURE__ */ bindPublish(browserPlatform);
+/** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the browser's WebSocket. */
+export const subscribe = /* @__PURE__ */ bindSubscribe(browserPlatform);
 
 export * from './exports.js';
 export { browserPlatform, browserPlatformWith } from './platform-browser.js';

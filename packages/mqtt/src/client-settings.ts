@@ -17,12 +17,11 @@ import { MQTTv31, MQTTv311, MQTTv5 } from './constants.js';
 import { checkQos, checkTopicName, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 import { DEFAULT_PORTS, parseBrokerUrl, type BrokerAddress } from './url.js';
-import { checkBoolean, checkNumber, checkOptionalProperties, checkStringOrBytes, checkString } from './validate.js';
+import { checkBoolean, checkNumber, checkOptionalProperties, checkStringOrBytes, checkString, refused } from './validate.js';
 import { checkClientOptions, checkReconnectDelay, checkServerSpec, checkWsOptions } from './validate-options.js';
-import { checkTlsSettings } from './validate-tls.js';
 
-/** Checks that the files a TLS setting names can be read (the platform knows how; a browser has no files). */
-export type TlsFileCheck = (tls: TlsSettings) => void;
+/** Checks TLS settings as the platform can honour them (Platform.checkTls). */
+export type TlsCheck = (settings: unknown, where: string) => TlsSettings;
 
 /** What a CONNECT carries that a setter may be about to change. */
 interface ConnectFields {
@@ -47,10 +46,10 @@ function randomClientId(): string {
 
 /** emptyClientId: MQTT 5 with any clean start, 3.1.1 with clean session only, never on 3.1 (issue 12 item 11). */
 function checkEmptyClientId(options: ClientOptions): void {
-  if (options.clientId) throw new MqttError('INVALID_ARGUMENT', 'emptyClientId: true sends no client id: leave clientId out');
+  if (options.clientId) throw refused('emptyClientId: true sends no client id: leave clientId out');
   const protocol = options.protocol ?? MQTTv311;
-  if (protocol === MQTTv31) throw new MqttError('INVALID_ARGUMENT', 'MQTT 3.1 needs a client id of 1 to 23 characters: emptyClientId needs MQTTv311 or MQTTv5');
-  if (protocol !== MQTTv5 && options.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'an empty client id needs cleanSession: true on MQTT 3.1.1 [MQTT-3.1.3-7]');
+  if (protocol === MQTTv31) throw refused('MQTT 3.1 needs a client id of 1 to 23 characters: emptyClientId needs MQTTv311 or MQTTv5');
+  if (protocol !== MQTTv5 && options.cleanSession === false) throw refused('an empty client id needs cleanSession: true on MQTT 3.1.1 [MQTT-3.1.3-7]');
 }
 
 function wholeNumber(value: unknown, name: string): number {
@@ -75,14 +74,14 @@ export class ClientSettings {
   bindAddress: string | undefined;
   servers: BrokerAddress[];
   connectProperties: Properties | undefined;
-  readonly #checkTlsFiles: TlsFileCheck | undefined;
+  readonly #checkTls: TlsCheck;
 
   /** Checks every option (INVALID_ARGUMENT naming the key) and applies username, password, will, tls and ws as their setters do. */
-  constructor(options: ClientOptions, checkTlsFiles?: TlsFileCheck) {
+  constructor(options: ClientOptions, checkTls: TlsCheck) {
     const o = checkClientOptions(options);
     if (o.emptyClientId === true) checkEmptyClientId(o);
-    else if (!o.clientId && o.cleanSession === false) throw new MqttError('INVALID_ARGUMENT', 'a client id must be provided when cleanSession is false');
-    this.#checkTlsFiles = checkTlsFiles;
+    else if (!o.clientId && o.cleanSession === false) throw refused('a client id must be provided when cleanSession is false');
+    this.#checkTls = checkTls;
     this.options = { ...o };
     this.clientId = o.emptyClientId === true ? '' : o.clientId || randomClientId();
     this.keepalive = o.keepalive ?? DEFAULT_KEEPALIVE_SECONDS;
@@ -105,12 +104,10 @@ export class ClientSettings {
   setRetry(seconds: unknown): void {
     this.retrySeconds = checkNumber(seconds, 'messageRetrySet() retry', { min: 0 });
   }
-  /** tlsSet(): checked (types, Paho names, secureContext clashes) and its files read once, at the call. */
+  /** tlsSet(): checked by the platform at the call (on Node: types, Paho names, secureContext clashes, files read once). */
   setTls(tls: unknown, where = 'tlsSet()'): void {
     if (this.tls !== undefined) throw new MqttError('INVALID_STATE', 'TLS is already configured');
-    const checked = checkTlsSettings(tls, where);
-    this.#checkTlsFiles?.(checked);
-    this.tls = checked;
+    this.tls = this.#checkTls(tls, where);
   }
   setTlsInsecure(value: unknown): void {
     const insecure = checkBoolean(value, 'tlsInsecureSet() value');
@@ -181,7 +178,7 @@ export class ClientSettings {
   setTarget(host: string | readonly ServerSpec[] | undefined, port: number | undefined, keepalive: number | undefined, bindAddress: string | undefined, properties: Properties | undefined): void {
     if (keepalive !== undefined) checkNumber(keepalive, 'keepalive', { integer: true, min: 0, max: 65535 });
     const servers = host === undefined ? this.servers : (typeof host === 'string' ? [host.includes('://') ? host : { host, port: port ?? this.#defaultPort() }] : host).map((s) => this.address(s));
-    if (servers.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no broker: give a host, a URL or servers');
+    if (servers.length === 0) throw refused('no broker: give a host, a URL or servers');
     const fromUrl = servers[0];
     const credentials = fromUrl?.username !== undefined && this.username === undefined ? { username: fromUrl.username, password: fromUrl.password } : undefined;
     this.checkConnect({ ...credentials, ...(properties !== undefined ? { properties } : {}) }, 'connect()');

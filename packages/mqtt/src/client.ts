@@ -18,9 +18,8 @@ import { checkTopicFilter, toPayload, type PayloadInput } from './payload.js';
 import type { Platform } from './platform.js';
 import { Requester, respond, type RequestOptions, type ResponseValue } from './request-response.js';
 import { SubscriptionRecord } from './resubscribe.js';
-import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, invalid } from './validate.js';
+import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, checkSecureContext, invalid, refused } from './validate.js';
 import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
-import { checkSecureContext } from './validate-tls.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
@@ -171,7 +170,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
     // Every option is checked (INVALID_ARGUMENT naming the key) before anything is built.
-    this.#settings = new ClientSettings(options, platform.checkTlsFiles);
+    this.#settings = new ClientSettings(options, platform.checkTls);
     this.#userdata = options.userdata;
     this.#engine = new MqttEngine(this.#engineOptions());
     this.#attach(this.#engine);
@@ -181,7 +180,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   reinitialise(options: ClientOptions = {}): void {
     checkClientOptions(options, 'reinitialise() options');
     const kept = this.#settings.options;
-    const settings = new ClientSettings({ protocol: kept.protocol, transport: kept.transport, ...options, externalLoop: kept.externalLoop }, this.#platform.checkTlsFiles);
+    const settings = new ClientSettings({ protocol: kept.protocol, transport: kept.transport, ...options, externalLoop: kept.externalLoop }, this.#platform.checkTls);
     this.#dispatch.clear();
     this.#requester?.close(new MqttError('ABORTED', 'reinitialise() dropped the request'));
     this.#requester = undefined;
@@ -548,7 +547,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     checkOptionalProperties(properties, 'unsubscribe() properties');
     checkWaitOptions(options, 'unsubscribe() options');
     const filters = (typeof topic === 'string' ? [topic] : [...topic]).map((f: unknown) => checkFilter(f, 'unsubscribe() topic filter'));
-    if (filters.length === 0) throw new MqttError('INVALID_ARGUMENT', 'no topic to unsubscribe from');
+    if (filters.length === 0) throw refused('no topic to unsubscribe from');
     this.#subscribed.remove(filters);
     const handle = this.#engine.unsubscribe(filters, { ...(properties !== undefined ? { properties } : {}), ...waitOptions(options) });
     return new RequestInfo(handle);

@@ -1,5 +1,7 @@
 // The seed's publish.single/multiple and subscribe.simple/callback, bound to a platform's
 // transports (so `hostname`, `port`, `tls` and `transport` just work) and returning MqttMessage.
+// bindPublish and bindSubscribe are separate, side-effect-free calls: a bundle that imports
+// neither helper leaves both (and @x/mqtt-helpers) out.
 // subscribe.callback hands its callback a client with the Client's publish signature.
 import { publish as rawPublish, subscribe as rawSubscribe, type HelperClient, type HelperMessage, type HelperOptions, type HelperTarget, type Payload, type SubscribeHelperOptions } from '@x/mqtt-helpers';
 import type { InboundMessage } from '@x/mqtt-core';
@@ -67,28 +69,33 @@ function subscribeSimple(createTransport: ReturnType<typeof transportFactory>): 
   }) as SubscribeSimple;
 }
 
-export function bindHelpers(platform: Platform) {
+/** Paho's publish.single and publish.multiple over `platform`'s transports. A separate call from
+ * bindSubscribe (and free of side effects) so that a bundle importing neither drops both. */
+export function bindPublish(platform: Platform) {
   const createTransport = transportFactory(platform);
   return {
-    publish: {
-      /** Publishes one message and disconnects. Resolves once it is published. */
-      single: (topic: string, payload?: Payload, options: OneShotOptions & { qos?: QoS; retain?: boolean; publishProperties?: Properties } = {}) =>
-        rawPublish.single(topic, payload, { ...options, createTransport }),
-      /** Publishes messages (objects or [topic, payload, qos, retain] tuples) in order, then disconnects. */
-      multiple: (messages: readonly HelperMessage[], options: OneShotOptions = {}) => rawPublish.multiple(messages, { ...options, createTransport }),
-    },
-    subscribe: {
-      /** Resolves with one message, or `msgCount` messages as an array. */
-      simple: subscribeSimple(createTransport),
-      /** Calls `callback(client, userdata, message)` for each message until `signal` aborts or the callback calls `client.disconnect()`. */
-      callback: (
-        callback: (client: CallbackClient, userdata: unknown, message: MqttMessage) => void,
-        topics: string | readonly string[],
-        options: Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { userdata?: unknown } = {},
-      ) => {
-        let client: CallbackClient | undefined;
-        return rawSubscribe.callback((helper, userdata, m) => callback((client ??= callbackClient(helper)), userdata, toMessage(m)), topics, { ...options, createTransport });
-      },
+    /** Publishes one message and disconnects. Resolves once it is published. */
+    single: (topic: string, payload?: Payload, options: OneShotOptions & { qos?: QoS; retain?: boolean; publishProperties?: Properties } = {}) =>
+      rawPublish.single(topic, payload, { ...options, createTransport }),
+    /** Publishes messages (objects or [topic, payload, qos, retain] tuples) in order, then disconnects. */
+    multiple: (messages: readonly HelperMessage[], options: OneShotOptions = {}) => rawPublish.multiple(messages, { ...options, createTransport }),
+  };
+}
+
+/** Paho's subscribe.simple and subscribe.callback over `platform`'s transports. */
+export function bindSubscribe(platform: Platform) {
+  const createTransport = transportFactory(platform);
+  return {
+    /** Resolves with one message, or `msgCount` messages as an array. */
+    simple: subscribeSimple(createTransport),
+    /** Calls `callback(client, userdata, message)` for each message until `signal` aborts or the callback calls `client.disconnect()`. */
+    callback: (
+      callback: (client: CallbackClient, userdata: unknown, message: MqttMessage) => void,
+      topics: string | readonly string[],
+      options: Omit<SubscribeHelperOptions<TlsSettings>, 'createTransport'> & { userdata?: unknown } = {},
+    ) => {
+      let client: CallbackClient | undefined;
+      return rawSubscribe.callback((helper, userdata, m) => callback((client ??= callbackClient(helper)), userdata, toMessage(m)), topics, { ...options, createTransport });
     },
   };
 }

@@ -3,7 +3,7 @@
 import { ClientBase } from './client.js';
 import type { ClientOptions } from './client-options.js';
 import type { MqttProtocol } from './constants.js';
-import { bindHelpers } from './helpers.js';
+import { bindPublish, bindSubscribe } from './helpers.js';
 import { nodePlatform } from './platform-node.js';
 
 /** The client. `new Client({ clientId, cleanSession, userdata, protocol, transport })`, as Paho's. */
@@ -14,12 +14,11 @@ export class Client<P extends MqttProtocol = MqttProtocol> extends ClientBase<P>
 }
 
 // one-shot helpers (Paho's paho.mqtt.publish / paho.mqtt.subscribe)
-export const {
-  /** Paho's one-shot publish helpers (publish.single, publish.multiple) over the Node transports. */
-  publish,
-  /** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the Node transports. */
-  subscribe,
-} = bindHelpers(nodePlatform);
+// (each a pure call, so that a bundle that imports neither helper drops the helpers' code)
+/** Paho's one-shot publish helpers (publish.single, publish.multiple) over the Node transports. */
+export const publish = /* @__PURE__ */ bindPublish(nodePlatform);
+/** Paho's one-shot subscribe helpers (subscribe.simple, subscribe.callback) over the Node transports. */
+export const subscribe = /* @__PURE__ */ bindSubscribe(nodePlatform);
 
 export * from './exports.js';
 

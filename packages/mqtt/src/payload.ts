@@ -3,6 +3,7 @@
 import { MqttError, type QoS } from '@x/mqtt-codec';
 import { textBytes } from '@x/mqtt-core';
 import { MAX_PAYLOAD_SIZE } from './constants.js';
+import { refused } from './validate.js';
 
 /** What publish() and willSet() accept as a payload; numbers become their decimal text, as in Paho. */
 export type PayloadInput = Uint8Array | ArrayBuffer | string | number | null | undefined;
@@ -16,7 +17,7 @@ export function toPayload(payload: PayloadInput): Uint8Array {
   else if (payload instanceof ArrayBuffer) bytes = new Uint8Array(payload);
   else if (typeof payload === 'string') bytes = textBytes(payload);
   else if (typeof payload === 'number') bytes = textBytes(String(payload));
-  else throw new MqttError('INVALID_ARGUMENT', `payload must be a string, a number, bytes or null, not ${typeof payload}`);
+  else throw refused(`payload must be a string, a number, bytes or null, not ${typeof payload}`);
   if (bytes.length > MAX_PAYLOAD_SIZE) throw new MqttError('PACKET_TOO_LARGE', `payload of ${bytes.length} bytes is over ${MAX_PAYLOAD_SIZE}`, { reasonCode: 0x95 });
   return bytes;
 }

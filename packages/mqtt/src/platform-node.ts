@@ -8,6 +8,8 @@ import { wsTransport } from '@x/mqtt-transport-ws';
 import type { ProxySettings, TlsSettings } from './client-options.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
+import { checkTlsSettings } from './validate-tls.js';
+import { refused } from './validate.js';
 
 function proxyOptions(proxy: ProxySettings | undefined): ProxyOptions | undefined {
   return proxy === undefined ? undefined : ({ ...proxy } as ProxyOptions);
@@ -40,7 +42,7 @@ export function createNodeTransport(address: BrokerAddress, settings: TransportS
 
 /** SRV records of `_mqtt._tcp.<domain>` (`_secure-mqtt._tcp` for TLS), by priority, then weight. */
 export async function resolveMqttSrv(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]> {
-  if (domain === undefined) throw new MqttError('INVALID_ARGUMENT', 'connectSrv() needs a domain here (no local domain guessing)');
+  if (domain === undefined) throw refused('connectSrv() needs a domain here (no local domain guessing)');
   const name = `${secure ? '_secure-mqtt' : '_mqtt'}._tcp.${domain}`;
   try {
     const resolver = new Resolver();
@@ -52,10 +54,12 @@ export async function resolveMqttSrv(domain: string | undefined, secure: boolean
   }
 }
 
-/** tlsSet()'s files are read at the call, as Paho's tls_set reads them: a missing one is INVALID_ARGUMENT there (issue 12.10). */
-export function checkTlsFiles(tls: TlsSettings): void {
+/** tlsSet()'s settings checked, and its files read at the call, as Paho's tls_set reads them: a missing one is INVALID_ARGUMENT there (issue 12.10). */
+export function checkNodeTls(settings: unknown, where: string): TlsSettings {
+  const tls = checkTlsSettings(settings, where);
   toTlsConnectionOptions('localhost', tlsOptions(tls));
+  return tls;
 }
 
-/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s file check. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTlsFiles };
+/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s checks. */
+export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls };

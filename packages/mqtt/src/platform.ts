@@ -1,5 +1,6 @@
 // What the Client needs from its runtime, injected so that one Client serves Node and browsers:
-// building transports for a broker address, and (Node only) DNS SRV look-ups for connectSrv().
+// building transports for a broker address, checking TLS settings, and (Node only) DNS SRV look-ups
+// for connectSrv().
 import type { Transport } from '@x/mqtt-core';
 import type { TlsSettings, WsSettings, ProxySettings } from './client-options.js';
 import type { BrokerAddress } from './url.js';
@@ -32,6 +33,11 @@ export interface Platform {
   createTransport(address: BrokerAddress, settings: TransportSettings): Transport;
   /** DNS SRV look-up of `_mqtt._tcp.<domain>` (or `_secure-mqtt._tcp`), ordered by priority then weight. */
   resolveSrv?(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]>;
-  /** Reads the files tlsSet() names (ca, cert, key), throwing INVALID_ARGUMENT at the call if one cannot be read (Node only). */
-  checkTlsFiles?(tls: TlsSettings): void;
+  /**
+   * Checks tlsSet()'s settings (and the constructor's `tls`) as this runtime can honour them,
+   * throwing INVALID_ARGUMENT at the call; `where` names the call in messages. Node checks keys,
+   * types and Paho's names and reads the files; a browser refuses every setting. A platform, so
+   * that a browser bundle carries no Node TLS checks.
+   */
+  checkTls(settings: unknown, where: string): TlsSettings;
 }

@@ -5,6 +5,7 @@
 import { MqttError, type Properties, type QoS } from '@x/mqtt-codec';
 import type { MqttMessage } from './message.js';
 import type { PayloadInput } from './payload.js';
+import { refused } from './validate.js';
 
 /** What request() takes besides topic and payload. */
 export interface RequestOptions {
@@ -70,7 +71,7 @@ export class Requester {
 
   async request(topic: string, payload: PayloadInput, options: RequestOptions = {}): Promise<MqttMessage> {
     const { timeoutMs = DEFAULT_TIMEOUT_MS, signal, qos = 1, properties } = options;
-    if (!(Number.isFinite(timeoutMs) && timeoutMs >= 0)) throw new MqttError('INVALID_ARGUMENT', 'request() timeoutMs must be a number >= 0');
+    if (!(Number.isFinite(timeoutMs) && timeoutMs >= 0)) throw refused('request() timeoutMs must be a number >= 0');
     if (signal?.aborted === true) throw new MqttError('ABORTED', 'request() aborted before it was sent');
     const responseTopic = this.#topic();
     const correlationData = crypto.getRandomValues(new Uint8Array(16));

@@ -2,6 +2,7 @@
 // mqtt:// -> tcp, mqtts:// (or ssl://, tls://) -> tls, ws:// -> ws, wss:// -> ws over TLS.
 // An error never shows the URL's user:password (issue 11.11), as log lines never do.
 import { MqttError } from '@x/mqtt-codec';
+import { refused } from './validate.js';
 
 /** The transport a broker address is reached with: mqtt:// is tcp, mqtts:// tls, ws:// ws, wss:// ws over TLS. */
 export type TransportKind = 'tcp' | 'tls' | 'ws' | 'wss';
@@ -50,7 +51,7 @@ export function redactUrl(url: string): string {
 
 function invalidUrl(message: string, url: string): MqttError {
   // No `cause`: node's URL error carries the whole input (password included) in its `input` field.
-  return new MqttError('INVALID_ARGUMENT', `${message}: ${JSON.stringify(redactUrl(url))}`);
+  return refused(`${message}: ${JSON.stringify(redactUrl(url))}`);
 }
 
 function decode(part: string, what: string, url: string): string {
@@ -71,7 +72,7 @@ export function parseBrokerUrl(url: string): BrokerAddress {
   }
   const kind = SCHEMES[parsed.protocol];
   if (kind === undefined) {
-    throw new MqttError('INVALID_ARGUMENT', `unsupported scheme ${parsed.protocol} (use mqtt:, mqtts:, ws: or wss:)`);
+    throw refused(`unsupported scheme ${parsed.protocol} (use mqtt:, mqtts:, ws: or wss:)`);
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   if (host === '') throw invalidUrl('no host in broker URL', url);

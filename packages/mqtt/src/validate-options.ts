@@ -3,39 +3,37 @@
 // wsSetOptions, proxySet, reconnectDelaySet and the wait/disconnect option objects.
 // Unknown keys and wrong types are INVALID_ARGUMENT naming the key; hints point Paho and MQTT.js
 // users at our spelling.
-import { MAXIMUM_PACKET_SIZE_LIMIT, MINIMUM_PACKET_SIZE, MqttError, isReasonCodeAllowed } from '@x/mqtt-codec';
+import { MAXIMUM_PACKET_SIZE_LIMIT, MINIMUM_PACKET_SIZE, isReasonCodeAllowed } from '@x/mqtt-codec';
 import type { ClientOptions, ProxySettings, ServerSpec, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import {
   checkAbortSignal, checkBoolean, checkFunction, checkKeys, checkNumber, checkObject, checkOptionalBoolean, checkOptionalNumber,
-  checkOptionalProperties, checkOptionalString, checkPort, checkString, checkStringOrBytes, invalid, isPlainObject, kindOf,
-} from './validate.js';
-import { checkTlsSettings } from './validate-tls.js';
+  checkOptionalProperties, checkOptionalString, checkPort, checkString, checkStringOrBytes, invalid, isPlainObject, kindOf, refused, } from './validate.js';
 
 type Check = (value: unknown, name: string) => unknown;
 
 const uint16 = { integer: true, min: 0, max: 65535 } as const;
 
 function checkProtocol(value: unknown, name: string): void {
-  if (value !== 3 && value !== 4 && value !== 5) throw new MqttError('INVALID_ARGUMENT', `${name} must be MQTTv31 (3), MQTTv311 (4) or MQTTv5 (5)`);
+  if (value !== 3 && value !== 4 && value !== 5) throw refused(`${name} must be MQTTv31 (3), MQTTv311 (4) or MQTTv5 (5)`);
 }
 
 function checkTransport(value: unknown, name: string): void {
   if (value === 'tcp' || value === 'websockets') return;
   const shown = typeof value === 'string' ? JSON.stringify(value) : kindOf(value);
-  throw new MqttError('INVALID_ARGUMENT', `${name} must be 'tcp' or 'websockets' (TLS comes from tlsSet() or an mqtts:// URL), not ${shown}`);
+  throw refused(`${name} must be 'tcp' or 'websockets' (TLS comes from tlsSet() or an mqtts:// URL), not ${shown}`);
 }
 
 /** A broker: a non-empty host or URL string, or `{ host, port? }` with a port in 1..65535. */
 export function checkServerSpec(value: unknown, name: string): ServerSpec {
   if (typeof value === 'string') {
-    if (value.trim() === '') throw new MqttError('INVALID_ARGUMENT', `${name} must name a broker, not an empty string`);
+    if (value.trim() === '') throw refused(`${name} must name a broker, not an empty string`);
     return value;
   }
   if (!isPlainObject(value)) throw invalid(name, 'a host, a URL or { host, port }', value);
   checkKeys(value, ['host', 'port'], name);
   const host = checkString(value.host, `${name} host`);
-  if (host.trim() === '') throw new MqttError('INVALID_ARGUMENT', `${name} host must not be empty`);
+  if (host.trim() === '') throw refused(`${name} host must not be empty`);
   if (value.port !== undefined) checkPort(value.port, `${name} port`);
   return value as ServerSpec;
 }
@@ -68,10 +66,6 @@ function checkWillOption(value: unknown, name: string): void {
   checkOptionalProperties(value.properties, `${name} properties`);
 }
 
-function checkTlsOption(value: unknown, name: string): void {
-  if (typeof value !== 'boolean') checkTlsSettings(value, name);
-}
-
 /** One check per option: adding a key to ClientOptions without a check here is a compile error. */
 const OPTION_CHECKS: { readonly [K in keyof ClientOptions]-?: Check } = {
   clientId: checkString,
@@ -97,7 +91,8 @@ const OPTION_CHECKS: { readonly [K in keyof ClientOptions]-?: Check } = {
   username: checkString,
   password: checkStringOrBytes,
   will: checkWillOption,
-  tls: checkTlsOption,
+  // true, false or settings: the settings are the platform's to check (Platform.checkTls), when ClientSettings applies them
+  tls: () => undefined,
   ws: (v, n) => checkWsOptions(v, undefined, n),
 };
 
@@ -141,12 +136,12 @@ export function checkWsOptions(options: unknown, headers: unknown, name = 'wsSet
   let given: Record<string, unknown>;
   if (typeof options === 'string') given = { path: options, headers };
   else {
-    if (headers !== undefined) throw new MqttError('INVALID_ARGUMENT', `${name}: headers go in the options object, or use the positional form (path, headers)`);
+    if (headers !== undefined) throw refused(`${name}: headers go in the options object, or use the positional form (path, headers)`);
     given = checkObject(options, name);
     checkKeys(given, ['path', 'headers'], name);
   }
   const path = checkOptionalString(given.path, `${name} path`) ?? DEFAULT_WS_PATH;
-  if (!path.startsWith('/')) throw new MqttError('INVALID_ARGUMENT', `${name} path must start with "/"`);
+  if (!path.startsWith('/')) throw refused(`${name} path must start with "/"`);
   const h = given.headers;
   if (h !== undefined && h !== null && typeof h !== 'function') {
     if (!isPlainObject(h) || !Object.values(h).every((v) => typeof v === 'string')) throw invalid(`${name} headers`, 'an object of strings or a function', h);
@@ -157,8 +152,8 @@ export function checkWsOptions(options: unknown, headers: unknown, name = 'wsSet
 export function checkProxy(value: unknown): ProxySettings {
   if (!isPlainObject(value)) throw invalid('proxySet() settings', 'an object { type, host, port, username, password }', value);
   checkKeys(value, ['type', 'host', 'port', 'username', 'password'], 'proxySet()');
-  if (value.type !== 'socks5' && value.type !== 'http') throw new MqttError('INVALID_ARGUMENT', "proxySet() type must be 'socks5' or 'http'");
-  if (checkString(value.host, 'proxySet() host') === '') throw new MqttError('INVALID_ARGUMENT', 'proxySet() host must not be empty');
+  if (value.type !== 'socks5' && value.type !== 'http') throw refused("proxySet() type must be 'socks5' or 'http'");
+  if (checkString(value.host, 'proxySet() host') === '') throw refused('proxySet() host must not be empty');
   if (value.port !== undefined) checkPort(value.port, 'proxySet() port');
   checkOptionalString(value.username, 'proxySet() username');
   checkOptionalString(value.password, 'proxySet() password');
@@ -177,7 +172,7 @@ export function checkReconnectDelay(minDelay: unknown, maxDelay: unknown): { min
   }
   const lo = checkOptionalNumber(min, 'reconnectDelaySet() minDelay', { above: 0 }) ?? 1;
   const hi = checkOptionalNumber(max, 'reconnectDelaySet() maxDelay', { above: 0 }) ?? 120;
-  if (hi < lo) throw new MqttError('INVALID_ARGUMENT', 'reconnectDelaySet(): need minDelay <= maxDelay');
+  if (hi < lo) throw refused('reconnectDelaySet(): need minDelay <= maxDelay');
   return { minDelay: lo, maxDelay: hi };
 }
 
@@ -208,10 +203,10 @@ export function checkLoopForeverOptions(value: unknown): void {
 export function checkConnectArgs(host: unknown, port: unknown, keepalive: unknown, bindAddress: unknown, options: unknown, where: string): void {
   if (host !== undefined) {
     if (Array.isArray(host)) {
-      if (host.length === 0) throw new MqttError('INVALID_ARGUMENT', `${where}: an empty list of brokers`);
+      if (host.length === 0) throw refused(`${where}: an empty list of brokers`);
       host.forEach((server, i) => checkServerSpec(server, `${where} servers[${i}]`));
     } else checkServerSpec(host, `${where} host`);
-    if (typeof host !== 'string' && port !== undefined) throw new MqttError('INVALID_ARGUMENT', `${where}: port goes with a host name, not a list of brokers`);
+    if (typeof host !== 'string' && port !== undefined) throw refused(`${where}: port goes with a host name, not a list of brokers`);
   }
   if (port !== undefined) checkPort(port, `${where} port`);
   if (keepalive !== undefined) checkNumber(keepalive, `${where} keepalive`, uint16);
@@ -219,7 +214,7 @@ export function checkConnectArgs(host: unknown, port: unknown, keepalive: unknow
   const o = checkObject(options, `${where} options`);
   checkKeys(o, ['cleanStart', 'bindAddress', 'properties', 'signal', 'dnsServers'], `${where} options`, { clean_start: 'use cleanStart' });
   if (o.cleanStart !== undefined && typeof o.cleanStart !== 'boolean' && o.cleanStart !== 3) {
-    throw new MqttError('INVALID_ARGUMENT', `${where} cleanStart must be true, false or MQTT_CLEAN_START_FIRST_ONLY`);
+    throw refused(`${where} cleanStart must be true, false or MQTT_CLEAN_START_FIRST_ONLY`);
   }
   checkOptionalString(o.bindAddress, `${where} options.bindAddress`);
   checkOptionalProperties(o.properties, `${where} options.properties`);
@@ -242,7 +237,7 @@ export function checkDisconnectArgs(reasonCode: unknown, properties: unknown): v
   }
   if (code !== undefined && code !== null) {
     checkNumber(code, 'disconnect() reasonCode', { integer: true, min: 0, max: 255 });
-    if (!isReasonCodeAllowed('disconnect', code as number)) throw new MqttError('INVALID_ARGUMENT', `disconnect() reasonCode 0x${(code as number).toString(16)} is not a DISCONNECT reason code`);
+    if (!isReasonCodeAllowed('disconnect', code as number)) throw refused(`disconnect() reasonCode 0x${(code as number).toString(16)} is not a DISCONNECT reason code`);
   }
   checkOptionalProperties(properties, 'disconnect() properties');
 }

@@ -2,9 +2,8 @@
 // (Paho's spellings ca_certs/certfile/keyfile/keyfile_password mapped to ours), the right types,
 // and no secureContext together with what a SecureContext already holds (node:tls would ignore it).
 // Whether the files exist is the platform's question (Node reads them; a browser has none).
-import { MqttError } from '@x/mqtt-codec';
 import type { TlsSettings } from './client-options.js';
-import { checkKeys, checkObject, checkOptionalBoolean, checkOptionalString, invalid } from './validate.js';
+import { checkKeys, checkObject, checkOptionalBoolean, checkOptionalString, checkSecureContext, invalid, refused } from './validate.js';
 
 const TLS_KEYS: readonly (keyof TlsSettings)[] = ['ca', 'cert', 'key', 'passphrase', 'rejectUnauthorized', 'minVersion', 'maxVersion', 'ciphers', 'alpnProtocols', 'servername', 'secureContext', 'insecure'];
 
@@ -32,17 +31,17 @@ function checkPem(value: unknown, name: string, list: boolean): void {
 }
 
 function checkVersion(value: unknown, name: string): void {
-  if (value !== undefined && !(typeof value === 'string' && VERSIONS.includes(value))) throw new MqttError('INVALID_ARGUMENT', `${name} must be one of ${VERSIONS.join(', ')}`);
+  if (value !== undefined && !(typeof value === 'string' && VERSIONS.includes(value))) throw refused(`${name} must be one of ${VERSIONS.join(', ')}`);
 }
 
 /** tlsSet()'s settings, checked and with Paho's names mapped. `where` names the call in messages. */
 export function checkTlsSettings(value: unknown, where = 'tlsSet()'): TlsSettings {
-  if (typeof value === 'string') throw new MqttError('INVALID_ARGUMENT', `${where} takes an object, e.g. tlsSet({ ca: 'ca.pem' }) (Paho's ca_certs is ca)`);
+  if (typeof value === 'string') throw refused(`${where} takes an object, e.g. tlsSet({ ca: 'ca.pem' }) (Paho's ca_certs is ca)`);
   const given = checkObject(value, `${where} settings`);
   const settings: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(given)) {
     const ours = PAHO_NAMES[key] ?? key;
-    if (ours !== key && given[ours] !== undefined) throw new MqttError('INVALID_ARGUMENT', `${where}: ${key} and ${ours} are the same setting: give one`);
+    if (ours !== key && given[ours] !== undefined) throw refused(`${where}: ${key} and ${ours} are the same setting: give one`);
     if (v !== undefined) settings[ours] = v;
   }
   checkKeys(settings, TLS_KEYS, where, HINTS);
@@ -64,13 +63,9 @@ export function checkTlsSettings(value: unknown, where = 'tlsSet()'): TlsSetting
     checkSecureContext(tls.secureContext, `${where} secureContext`);
     const clash = IN_CONTEXT.filter((key) => tls[key] !== undefined);
     if (clash.length > 0) {
-      throw new MqttError('INVALID_ARGUMENT', `${where}: secureContext already holds ${clash.join(', ')} (they would be ignored): put them in the context, or leave secureContext out`);
+      throw refused(`${where}: secureContext already holds ${clash.join(', ')} (they would be ignored): put them in the context, or leave secureContext out`);
     }
   }
   return { ...tls };
 }
 
-/** A node:tls SecureContext (or anything object-like a runtime uses for one). */
-export function checkSecureContext(value: unknown, name = 'tlsSetContext() context'): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(name, 'a SecureContext', value);
-}

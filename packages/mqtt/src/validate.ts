@@ -4,6 +4,11 @@
 import { MqttError } from '@x/mqtt-codec';
 import { isValidTopicFilter } from '@x/mqtt-core';
 
+/** An INVALID_ARGUMENT MqttError: the one way the facade builds one (one call, not 30 copies of the code string). */
+export function refused(message: string): MqttError {
+  return new MqttError('INVALID_ARGUMENT', message);
+}
+
 /** What a value is, for a message: its type, never its content. */
 export function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -14,7 +19,7 @@ export function kindOf(value: unknown): string {
 }
 
 export function invalid(name: string, expected: string, value: unknown): MqttError {
-  return new MqttError('INVALID_ARGUMENT', `${name} must be ${expected}, not ${kindOf(value)}`);
+  return refused(`${name} must be ${expected}, not ${kindOf(value)}`);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -33,7 +38,7 @@ export function checkKeys(value: Record<string, unknown>, known: readonly string
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = hints[key];
-    throw new MqttError('INVALID_ARGUMENT', `${name}: unknown option ${JSON.stringify(key)}${hint !== undefined ? ` (${hint})` : ''}`);
+    throw refused(`${name}: unknown option ${JSON.stringify(key)}${hint !== undefined ? ` (${hint})` : ''}`);
   }
 }
 
@@ -65,7 +70,7 @@ export function checkNumber(value: unknown, name: string, range: { min?: number;
   const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, integer = false, above } = range;
   const what = `${integer ? 'a whole number' : 'a number'}${above !== undefined ? ` > ${above}` : ''}${Number.isFinite(min) ? ` >= ${min}` : ''}${Number.isFinite(max) ? ` <= ${max}` : ''}`;
   if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max || (above !== undefined && value <= above)) {
-    if (typeof value === 'number') throw new MqttError('INVALID_ARGUMENT', `${name} must be ${what}, not ${String(value)}`);
+    if (typeof value === 'number') throw refused(`${name} must be ${what}, not ${String(value)}`);
     throw invalid(name, what, value);
   }
   return value;
@@ -112,4 +117,9 @@ export function checkOptionalProperties(value: unknown, name: string): Record<st
   if (value === undefined) return undefined;
   if (!isPlainObject(value)) throw invalid(name, 'an object of MQTT 5 properties', value);
   return value;
+}
+
+/** A node:tls SecureContext (or anything object-like a runtime uses for one). */
+export function checkSecureContext(value: unknown, name = 'tlsSetContext() context'): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(name, 'a SecureContext', value);
 }
