@@ -62,6 +62,8 @@ export type {
   Credentials,
   DisconnectOptions,
   ConnectCallOptions,
+  ReauthenticateOptions,
+  ReauthResult,
   EngineState,
   EngineEvents,
   EngineEventName,
