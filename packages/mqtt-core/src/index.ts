@@ -63,6 +63,8 @@ export type {
   Credentials,
   DisconnectOptions,
   ConnectCallOptions,
+  ReauthenticateOptions,
+  ReauthResult,
   EngineState,
   EngineEvents,
   EngineEventName,

@@ -15,7 +15,7 @@ function challenging(broker: { answer: (p: Packet) => Packet[] }): void {
   };
 }
 
-it('answers the challenge and connects; reauthenticate() sends AUTH 0x19 with the data', async () => {
+it('answers the challenge and connects with the initial data in CONNECT', async () => {
   const seen: string[] = [];
   const { engine, broker } = engineSetup({ version: 5, authenticator: { method: 'M', initialData: text('hello'), challenge: (data) => (seen.push(str(data ?? new Uint8Array())), text('answer')) } });
   challenging(broker);
@@ -23,12 +23,8 @@ it('answers the challenge and connects; reauthenticate() sends AUTH 0x19 with th
   expect(seen).toEqual(['challenge']);
   const connect = broker.received.find((p) => p.type === 'connect');
   expect(connect?.type === 'connect' && connect.properties?.authenticationData).toEqual(text('hello'));
-  engine.reauthenticate(text('again'));
-  engine.reauthenticate();
-  await settle();
   const auths = broker.received.filter((p): p is AuthPacket => p.type === 'auth');
-  expect(auths.map((a) => a.reasonCode)).toEqual([0x18, 0x19, 0x19]);
-  expect(auths[1]?.properties?.authenticationData).toEqual(text('again'));
+  expect(auths.map((a) => [a.reasonCode, str(a.properties?.authenticationData ?? new Uint8Array())])).toEqual([[0x18, 'answer']]);
 });
 
 it('an authenticator that throws fails connect() with AUTH_ERROR; one with no data answers without it', async () => {
@@ -42,11 +38,13 @@ it('an authenticator that throws fails connect() with AUTH_ERROR; one with no da
   expect(answer?.properties?.authenticationData).toBeUndefined();
 });
 
-it('reauthenticate() without an authenticator throws INVALID_STATE; an AUTH success (0x00) is only noted', async () => {
-  const { engine, broker, transport } = engineSetup({ version: 5 });
-  await engine.connect();
-  expect(() => engine.reauthenticate()).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
-  transport.current?.handlers.onData(broker.encode({ type: 'auth', reasonCode: 0x00, properties: { authenticationMethod: 'M' } }));
+it('an AUTH 0x18 to connectProperties naming a method without an authenticator is left to the caller', async () => {
+  const { engine, broker } = engineSetup({ version: 5, connectProperties: { authenticationMethod: 'M' } });
+  challenging(broker);
+  const connecting = engine.connect();
   await settle();
-  expect(engine.state).not.toBe('idle');
+  expect(broker.received.filter((p) => p.type === 'auth')).toEqual([]);
+  engine.session.auth({ reasonCode: 0x18 }, 0);
+  await engine.disconnect();
+  await expect(connecting).rejects.toMatchObject({ code: 'ABORTED' });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Harness } from './helpers/harness.js';
 
-const limited = (maximumPacketSize: number) => new Harness({ protocolVersion: 5, clientId: 'c' }, { connack: { sessionPresent: false, reasonCode: 0, properties: { maximumPacketSize } } }).connect();
+const limited = (maximumPacketSize: number, authenticationMethod = 'SCRAM') => new Harness({ protocolVersion: 5, clientId: 'c', connectProperties: { authenticationMethod } }, { connack: { sessionPresent: false, reasonCode: 0, properties: { maximumPacketSize } } }).connect();
 
 describe("the broker's Maximum Packet Size holds for every packet the client sends [MQTT-3.2.2-15]", () => {
   it('a SUBSCRIBE over it: PACKET_TOO_LARGE at the call, nothing on the wire, the next one goes out', () => {
@@ -37,7 +37,7 @@ describe("the broker's Maximum Packet Size holds for every packet the client sen
   });
 
   it('an AUTH that cannot fit even so is refused at the call', () => {
-    const h = limited(20);
-    expect(() => h.session.auth({ reasonCode: 0x19, properties: { authenticationMethod: 'A-VERY-LONG-AUTHENTICATION-METHOD' } }, h.now)).toThrow(expect.objectContaining({ code: 'PACKET_TOO_LARGE' }));
+    const h = limited(20, 'A-VERY-LONG-AUTHENTICATION-METHOD');
+    expect(() => h.session.auth({ reasonCode: 0x19 }, h.now)).toThrow(expect.objectContaining({ code: 'PACKET_TOO_LARGE' }));
   });
 });

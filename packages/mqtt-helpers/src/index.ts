@@ -27,3 +27,6 @@ export { helperEngine, DEFAULT_HELPER_TIMEOUT_MS, HELPER_RECONNECT_DELAY } from 
 // the connection of one helper call: connect, recover from losses, disconnect
 export { runHelper, isLoss } from './run.js';
 export type { HelperRun } from './run.js';
+// SCRAM-SHA-256 / SCRAM-SHA-1 for MQTT 5 enhanced authentication and re-authentication
+export { scramAuthenticator, DEFAULT_SCRAM_MIN_ITERATIONS } from './scram.js';
+export type { ScramOptions, ScramHash } from './scram.js';

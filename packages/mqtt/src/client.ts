@@ -3,7 +3,7 @@
 // core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -19,7 +19,7 @@ import type { Platform } from './platform.js';
 import { Requester, respond, type RequestOptions, type ResponseValue } from './request-response.js';
 import { SubscriptionRecord } from './resubscribe.js';
 import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, checkSecureContext, invalid, refused } from './validate.js';
-import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
+import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkReauthenticateOptions, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
@@ -65,6 +65,16 @@ export interface WaitCallOptions {
   /** Stops waiting (the request rejects with ABORTED). */
   signal?: AbortSignal;
   /** Stops waiting after this many milliseconds (rejects with TIMEOUT). */
+  timeoutMs?: number;
+}
+
+/** What reauthenticate() takes: the first Authentication Data, and how long to wait. */
+export interface ReauthenticateCallOptions {
+  /** Authentication Data for the AUTH 0x19; defaults to what the authenticator's start() (or initialData) gives. */
+  data?: Uint8Array;
+  /** Stops waiting (rejects with ABORTED); the exchange stays open until the broker ends it or the connection drops. */
+  signal?: AbortSignal;
+  /** Stops waiting after this many milliseconds (rejects with TIMEOUT), with the exchange left open as for `signal`. */
   timeoutMs?: number;
 }
 
@@ -584,6 +594,30 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   respond(filter: string, handler: (request: MqttMessage) => ResponseValue | Promise<ResponseValue>, options: { readonly qos?: QoS; readonly onError?: (error: unknown, request: MqttMessage) => void } = {}): Promise<() => Promise<void>> {
     if (this.#settings.options.protocol !== MQTTv5) return Promise.reject(new MqttError('INVALID_STATE', 'respond() needs MQTT 5 (Response Topic and Correlation Data are v5 properties)'));
     return respond(this as never, filter, handler, options);
+  }
+
+  /**
+   * MQTT 5 re-authentication (section 4.12.1) on the live connection, through the same
+   * `authenticator` as CONNECT: sends AUTH 0x19, answers each AUTH 0x18 with its challenge(), and
+   * resolves with the broker's AUTH 0x00 (reason code and properties) once its complete() accepts
+   * it. Messages keep flowing meanwhile. Rejects with INVALID_ARGUMENT for bad options;
+   * INVALID_STATE when not MQTT 5, without an authenticator, when not connected, or while another
+   * re-authentication is in progress; SERVER_DISCONNECT (with the broker's reason code, such as
+   * 0x87) when the broker refuses; CONNECTION_CLOSED, AUTH_ERROR, TIMEOUT or ABORTED.
+   *
+   * @example
+   * ```ts
+   * const client = new Client({ protocol: MQTTv5, authenticator: scramAuthenticator({ username: 'user', password: 'pencil' }) });
+   * await client.connect('127.0.0.1', 1883);
+   * await client.reauthenticate({ timeoutMs: 10_000 });
+   * ```
+   */
+  async reauthenticate(options: ReauthenticateCallOptions = {}): Promise<ReauthResult> {
+    const o = checkReauthenticateOptions(options, 'reauthenticate() options');
+    if (this.#settings.options.protocol !== MQTTv5) throw new MqttError('INVALID_STATE', 'reauthenticate() needs MQTT 5 (AUTH is a v5 packet)');
+    if (this.#settings.options.authenticator === undefined) throw new MqttError('INVALID_STATE', 'reauthenticate() needs the authenticator option');
+    if (this.#engine.state !== 'connected') throw new MqttError('INVALID_STATE', `reauthenticate() needs a connection (the client is ${this.#engine.state})`);
+    return this.#engine.reauthenticate({ ...(o.data !== undefined ? { data: o.data } : {}), ...waitOptions(o) });
   }
 
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */

@@ -2,7 +2,7 @@
 
 // the client's building blocks
 export { ClientBase } from './client.js';
-export type { ClientStats, ConnectOptions, DisconnectCallOptions, WaitCallOptions } from './client.js';
+export type { ClientStats, ConnectOptions, DisconnectCallOptions, ReauthenticateCallOptions, WaitCallOptions } from './client.js';
 export { MQTT_CLEAN_START_FIRST_ONLY } from './client.js';
 export type { ClientOptions, TlsSettings, WsSettings, ProxySettings, WillSettings, ServerSpec, TransportName } from './client-options.js';
 export { DEFAULT_WS_PATH, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS } from './client-options.js';
@@ -20,7 +20,11 @@ export type { SubscribeSimple, SimpleOptions, OneShotOptions, CallbackClient } f
 export * from './constants.js';
 export { errorString } from './strings.js';
 export { connackString, topicMatchesSub, MemorySessionStore, reconnectDelay } from '@x/mqtt-core';
-export type { SessionStore, SessionSnapshot, Authenticator, ConnectResult, SubscribeResult, UnsubscribeResult, PublishResult, Transport } from '@x/mqtt-core';
+export type { SessionStore, SessionSnapshot, Authenticator, ReauthResult, ConnectResult, SubscribeResult, UnsubscribeResult, PublishResult, Transport } from '@x/mqtt-core';
+
+// SCRAM-SHA-256 / SCRAM-SHA-1 for MQTT 5 enhanced authentication and reauthenticate()
+export { scramAuthenticator, DEFAULT_SCRAM_MIN_ITERATIONS } from '@x/mqtt-helpers';
+export type { ScramOptions, ScramHash } from '@x/mqtt-helpers';
 
 // errors and the packet model
 export { MqttError, MqttProtocolError, isMqttError } from '@x/mqtt-codec';

@@ -7,7 +7,7 @@ import { MAXIMUM_PACKET_SIZE_LIMIT, MINIMUM_PACKET_SIZE, isReasonCodeAllowed } f
 import type { ClientOptions, ProxySettings, ServerSpec, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import {
-  checkAbortSignal, checkBoolean, checkFunction, checkKeys, checkNumber, checkObject, checkOptionalBoolean, checkOptionalNumber,
+  checkAbortSignal, checkBoolean, checkBytes, checkFunction, checkKeys, checkNumber, checkObject, checkOptionalBoolean, checkOptionalNumber,
   checkOptionalProperties, checkOptionalString, checkPort, checkString, checkStringOrBytes, invalid, isPlainObject, kindOf, refused, } from './validate.js';
 
 type Check = (value: unknown, name: string) => unknown;
@@ -51,11 +51,14 @@ function checkStore(value: unknown, name: string): void {
 }
 
 function checkAuthenticator(value: unknown, name: string): void {
-  const auth = value as { method?: unknown; challenge?: unknown; initialData?: unknown } | null;
+  const auth = value as { method?: unknown; challenge?: unknown; initialData?: unknown; start?: unknown; complete?: unknown } | null;
   if (typeof auth !== 'object' || auth === null || typeof auth.method !== 'string' || typeof auth.challenge !== 'function') {
     throw invalid(name, 'an Authenticator ({ method, challenge() })', value);
   }
   if (auth.initialData !== undefined && !(auth.initialData instanceof Uint8Array)) throw invalid(`${name} initialData`, 'bytes', auth.initialData);
+  for (const hook of ['start', 'complete'] as const) {
+    if (auth[hook] !== undefined && typeof auth[hook] !== 'function') throw invalid(`${name} ${hook}`, 'a function', auth[hook]);
+  }
 }
 
 /** The constructor's will: { topic, payload?, qos?, retain?, properties? } (topic and QoS are checked as willSet checks them). */
@@ -183,6 +186,16 @@ export function checkWaitOptions(value: unknown, name: string): { signal?: Abort
   checkAbortSignal(o.signal, `${name} signal`);
   checkOptionalNumber(o.timeoutMs, `${name} timeoutMs`, { min: 0 });
   return o as { signal?: AbortSignal; timeoutMs?: number };
+}
+
+/** `{ data, signal, timeoutMs }` of reauthenticate(). */
+export function checkReauthenticateOptions(value: unknown, name: string): { data?: Uint8Array; signal?: AbortSignal; timeoutMs?: number } {
+  const o = checkObject(value, name);
+  checkKeys(o, ['data', 'signal', 'timeoutMs'], name);
+  if (o.data !== undefined) checkBytes(o.data, `${name} data`);
+  checkAbortSignal(o.signal, `${name} signal`);
+  checkOptionalNumber(o.timeoutMs, `${name} timeoutMs`, { min: 0 });
+  return o as { data?: Uint8Array; signal?: AbortSignal; timeoutMs?: number };
 }
 
 /** `{ signal }` of reconnect(). */

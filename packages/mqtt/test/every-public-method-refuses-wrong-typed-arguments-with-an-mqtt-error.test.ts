@@ -25,6 +25,8 @@ const SYNC: ReadonlyArray<readonly [string, (c: Loose) => unknown, string]> = [
   ['new Client({ properties: 42 })', () => new Client({ protocol: MQTTv5, properties: 42 } as never), 'INVALID_ARGUMENT'],
   ['new Client({ sessionStore: {} })', () => new Client({ sessionStore: {} } as never), 'INVALID_ARGUMENT'],
   ["new Client({ authenticator: 'x' })", () => new Client({ authenticator: 'x' } as never), 'INVALID_ARGUMENT'],
+  ["new Client({ authenticator: { start: 'x' } })", () => new Client({ authenticator: { method: 'M', challenge: cb, start: 'x' } } as never), 'INVALID_ARGUMENT'],
+  ['new Client({ authenticator: { complete: 1 } })', () => new Client({ authenticator: { method: 'M', challenge: cb, complete: 1 } } as never), 'INVALID_ARGUMENT'],
   ['new Client({ autoReconnect: 1 })', () => new Client({ autoReconnect: 1 } as never), 'INVALID_ARGUMENT'],
   ['new Client({ topicAliasMaximum: -1 })', () => new Client({ topicAliasMaximum: -1 }), 'INVALID_ARGUMENT'],
   ["new Client({ autoTopicAlias: 'no' })", () => new Client({ autoTopicAlias: 'no' } as never), 'INVALID_ARGUMENT'],
@@ -136,6 +138,12 @@ const ASYNC: ReadonlyArray<readonly [string, (c: Loose) => unknown, string]> = [
   ['loopForever(null)', (c) => c.loopForever(null), 'INVALID_ARGUMENT'],
   ["loopForever({ retryFirstConnection: 'yes' })", (c) => c.loopForever({ retryFirstConnection: 'yes' }), 'INVALID_ARGUMENT'],
   ["loop('1')", (c) => c.loop('1'), 'INVALID_ARGUMENT'],
+  ['reauthenticate(null)', (c) => c.reauthenticate(null), 'INVALID_ARGUMENT'],
+  ["reauthenticate({ data: 'x' })", (c) => c.reauthenticate({ data: 'x' }), 'INVALID_ARGUMENT'],
+  ['reauthenticate({ timeoutMs: -1 })', (c) => c.reauthenticate({ timeoutMs: -1 }), 'INVALID_ARGUMENT'],
+  ["reauthenticate({ signal: 'x' })", (c) => c.reauthenticate({ signal: 'x' }), 'INVALID_ARGUMENT'],
+  ['reauthenticate({ dat: new Uint8Array() })', (c) => c.reauthenticate({ dat: new Uint8Array() }), 'INVALID_ARGUMENT'],
+  ['reauthenticate() on MQTT 3.1.1', (c) => c.reauthenticate(), 'INVALID_STATE'],
 ];
 
 describe('methods that return at once throw an MqttError at the call', () => {

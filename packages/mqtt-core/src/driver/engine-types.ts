@@ -14,19 +14,51 @@ import type { Timers } from './timers.js';
 export const DEFAULT_AUTO_RECONNECT = true;
 
 /**
- * v5 enhanced authentication (AUTH exchange). `method` and `initialData` go into CONNECT;
- * each AUTH 0x18 (continue) from the broker is answered with what `challenge` returns.
+ * v5 enhanced authentication (AUTH exchange). `method` and the first data go into CONNECT (and
+ * into the AUTH 0x19 of each re-authentication); each AUTH 0x18 (continue) from the broker is
+ * answered with what `challenge` returns; `complete` sees the data of the successful CONNACK or
+ * AUTH 0x00 that ends an exchange.
  */
 export interface Authenticator {
   /** The Authentication Method, sent in CONNECT and in every AUTH answer. */
   readonly method: string;
-  /** Authentication Data for CONNECT; none when absent. */
+  /** Authentication Data for CONNECT and each AUTH 0x19; none when absent. `start` wins when given. */
   readonly initialData?: Uint8Array;
+  /**
+   * Starts an exchange (a CONNECT, or a re-authentication): returns its first Authentication Data,
+   * or a Promise of it. For methods whose first message differs each time (a SCRAM client nonce).
+   * A throw or rejection fails the connect or re-authentication with AUTH_ERROR.
+   */
+  start?(): Uint8Array | undefined | Promise<Uint8Array | undefined>;
   /**
    * Answers an AUTH 0x18 (continue): gets the broker's authenticationData and all its properties,
    * returns the data to send back (or a Promise of it). A throw or rejection fails with AUTH_ERROR.
    */
   challenge(data: Uint8Array | undefined, properties: Properties | undefined): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+  /**
+   * The exchange succeeded (CONNACK 0x00 or AUTH 0x00): gets that packet's authenticationData to
+   * check (a SCRAM server signature). Synchronous, so the connection is reported up in the same
+   * turn as the packet; a throw fails the connect or re-authentication with AUTH_ERROR and closes.
+   */
+  complete?(data: Uint8Array | undefined, properties: Properties | undefined): void;
+}
+
+/** Options of reauthenticate(). */
+export interface ReauthenticateOptions {
+  /** Authentication Data for the AUTH 0x19; defaults to the authenticator's start() or initialData. */
+  readonly data?: Uint8Array;
+  /** Stops waiting (ABORTED); the exchange itself stays open until the broker ends it or the link drops. */
+  readonly signal?: AbortSignal;
+  /** Stops waiting after this many milliseconds (TIMEOUT); the exchange stays open as with `signal`. */
+  readonly timeoutMs?: number;
+}
+
+/** What a successful re-authentication resolves with: the broker's AUTH 0x00. */
+export interface ReauthResult {
+  /** Always 0x00 (Success). */
+  readonly reasonCode: number;
+  /** The AUTH 0x00's properties (authenticationMethod, authenticationData, reasonString, ...). */
+  readonly properties: Properties | undefined;
 }
 
 /** Options of an MqttEngine: the Session's, plus transports, timers, reconnect and store. */

@@ -25,8 +25,8 @@ import { Link } from './link.js';
 import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
   ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
-  PublishHandle, PublishOptions, PublishResult, RequestHandle, RequestOptions, SubscribeResult, UnsubscribeResult,
-  EngineStats,
+  PublishHandle, PublishOptions, PublishResult, ReauthenticateOptions, ReauthResult, RequestHandle, RequestOptions,
+  SubscribeResult, UnsubscribeResult, EngineStats,
 } from './engine-types.js';
 import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './engine-types.js';
 import { defaultTimers } from './timers.js';
@@ -35,6 +35,8 @@ import type { TimerHandle, Timers } from './timers.js';
 type Options = Readonly<Partial<EngineOptions>>;
 
 const aborted = (why = 'aborted'): MqttError => new MqttError('ABORTED', why);
+const authError = (what: string, cause: unknown): MqttError =>
+  isMqttError(cause) ? cause : new MqttError('AUTH_ERROR', `${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
 
 /** Session options from engine options: an authenticator's method and data go into CONNECT. */
 function sessionOptions(options: EngineSettings, store: boolean): Partial<SessionOptions> {
@@ -87,6 +89,8 @@ export class MqttEngine {
   #deadLink: MqttError | undefined;
   /** Woken when a publish completes or fails, or the link drops (disconnect({ flush })). */
   #progress: Deferred<void> | undefined;
+  /** The re-authentication someone waits for; undefined when none, or when its caller stopped waiting. */
+  #reauth: Completion<ReauthResult> | undefined;
 
   constructor(options: Options) {
     const t = options.transports;
@@ -253,6 +257,7 @@ export class MqttEngine {
     this.#wanted = false;
     this.#cancelReconnect();
     this.#requests.rejectAll(error);
+    this.#endReauth()?.reject(error);
     this.#abortOpen?.(error);
     if (this.#link !== undefined) this.#drop(error);
     for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
@@ -298,11 +303,44 @@ export class MqttEngine {
     return this.#track(new Completion<UnsubscribeResult>(result.mid, result.rc, false), result, options);
   }
 
-  /** v5: starts re-authentication with the configured authenticator. */
-  reauthenticate(data?: Uint8Array): void {
-    const method = this.#live.authenticator?.method;
-    if (method === undefined) throw new MqttError('INVALID_STATE', 'no authenticator configured');
-    this.#apply(this.#session.auth({ reasonCode: 0x19, properties: { authenticationMethod: method, ...(data ? { authenticationData: data } : {}) } }, this.#timers.now()));
+  /**
+   * v5 re-authentication (4.12.1): sends AUTH 0x19 with the authenticator's method and first data
+   * (`data`, else its start(), else initialData), answers each AUTH 0x18 through its challenge(),
+   * and resolves with the broker's AUTH 0x00 once its complete() accepts that. Rejects with
+   * INVALID_STATE without an authenticator, when not connected or while another re-authentication
+   * is in progress; with SERVER_DISCONNECT (the reason code, e.g. 0x87) when the broker refuses,
+   * CONNECTION_CLOSED when the link drops, AUTH_ERROR when the authenticator fails, TIMEOUT, ABORTED.
+   * Other packets keep flowing meanwhile, under the previous authentication.
+   */
+  async reauthenticate(options: ReauthenticateOptions = {}): Promise<ReauthResult> {
+    const auth = this.#live.authenticator;
+    if (auth === undefined) throw new MqttError('INVALID_STATE', 'no authenticator configured');
+    const link = this.#link;
+    if (this.#state !== 'connected' || link === undefined) throw new MqttError('INVALID_STATE', `re-authentication needs a connection (engine is ${this.#state})`);
+    if (this.#reauth !== undefined || this.#session.reauthenticating) throw new MqttError('INVALID_STATE', 'a re-authentication is already in progress');
+    const pending = new Completion<ReauthResult>(0, PublishRc.SUCCESS, false);
+    this.#reauth = pending;
+    pending.watch(options, this.#timers, () => this.#endReauth(pending));
+    try {
+      const data = options.data ?? (auth.start !== undefined ? await auth.start() : auth.initialData);
+      if (!pending.settled) {
+        if (link !== this.#link) throw new MqttError('CONNECTION_CLOSED', 'the connection closed before the re-authentication started');
+        const properties = data !== undefined ? { authenticationData: data } : {};
+        this.#apply(this.#session.auth({ reasonCode: 0x19, properties }, this.#timers.now()));
+      }
+    } catch (cause) {
+      this.#endReauth(pending);
+      pending.reject(authError('the authenticator failed to start', cause));
+    }
+    return pending.done;
+  }
+
+  /** Forgets the re-authentication waited for (only `which`, when given); returns it to settle. */
+  #endReauth(which?: Completion<ReauthResult>): Completion<ReauthResult> | undefined {
+    const pending = this.#reauth;
+    if (which !== undefined && pending !== which) return undefined;
+    this.#reauth = undefined;
+    return pending;
   }
 
   // ---- connection --------------------------------------------------------------------------
@@ -347,6 +385,15 @@ export class MqttEngine {
           throw stop ?? (isMqttError(cause) ? cause : new MqttError('AUTH_ERROR', `the credentials provider failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }));
         });
         this.#session.configure({ username: fresh?.username, password: fresh?.password });
+      }
+      const auth = this.#live.authenticator;
+      if (auth?.start !== undefined) {
+        // This exchange's first data (a fresh SCRAM nonce), bounded by the timeout and the signal like credentials.
+        const first = await Promise.race([Promise.resolve().then(() => auth.start?.()), connack.promise.then(() => undefined)]).catch((cause: unknown) => {
+          throw stop ?? authError('the authenticator failed to start', cause);
+        });
+        const { authenticationData: _previous, ...rest } = this.#session.options.connectProperties ?? {};
+        this.#session.configure({ connectProperties: first === undefined ? rest : { ...rest, authenticationData: first } });
       }
       this.#log('debug', `opening ${transport.name} connection`);
       try {
@@ -594,6 +641,7 @@ export class MqttEngine {
       case 'connack': {
         const info = { sessionPresent: effect.sessionPresent, reasonCode: effect.reasonCode, properties: effect.properties };
         if (this.#session.state === 'connected') {
+          if (!this.#authComplete(effect.properties)) return;
           this.#state = 'connected';
           this.#up = true;
           this.#connectedAt = this.#timers.now();
@@ -630,7 +678,8 @@ export class MqttEngine {
         this.#wake();
         return;
       case 'auth':
-        this.#answerAuth(effect.reasonCode, effect.properties);
+        if (effect.reasonCode === 0x00) this.#reauthenticated(effect.properties);
+        else this.#answerAuth(effect.properties);
         return;
       case 'persist':
         return;
@@ -665,6 +714,7 @@ export class MqttEngine {
         const wasConnected = this.#up;
         this.#up = false;
         this.#connack?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed before CONNACK'));
+        this.#endReauth()?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed during re-authentication'));
         this.#events.emit('disconnect', { error: effect.error, reasonCode: effect.reasonCode, properties: effect.properties });
         this.#wake();
         this.#lost(wasConnected);
@@ -683,21 +733,48 @@ export class MqttEngine {
     if (this.#progress !== undefined) this.#wake();
   }
 
-  #answerAuth(reasonCode: number, properties: Properties | undefined): void {
+  /** Answers the broker's AUTH 0x18 (continue) with the authenticator's challenge() [MQTT-4.12.0-3]. */
+  #answerAuth(properties: Properties | undefined): void {
     const auth = this.#live.authenticator;
-    if (auth === undefined || reasonCode !== 0x18) return;
+    // connectProperties can name a method without an authenticator: the caller answers through the Session.
+    if (auth === undefined) return;
+    const link = this.#link;
     Promise.resolve()
       .then(() => auth.challenge(properties?.authenticationData, properties))
       .then((data) => {
-        const props: Properties = { authenticationMethod: auth.method, ...(data !== undefined ? { authenticationData: data } : {}) };
-        this.#apply(this.#session.auth({ reasonCode: 0x18, properties: props }, this.#timers.now()));
+        // The link this challenge came on is gone: the answer has nowhere to go.
+        if (link !== this.#link) return;
+        this.#apply(this.#session.auth({ reasonCode: 0x18, properties: data !== undefined ? { authenticationData: data } : {} }, this.#timers.now()));
       })
       .catch((cause: unknown) => {
-        const error = new MqttError('AUTH_ERROR', 'the authenticator failed', { cause });
-        this.#log('error', error.message);
-        this.#connack?.reject(error);
-        this.#drop(error);
+        if (link === this.#link) this.#authFailed(authError('the authenticator failed', cause));
       });
+  }
+
+  /** The broker's AUTH 0x00 ended a re-authentication: the authenticator checks it, the caller hears. */
+  #reauthenticated(properties: Properties | undefined): void {
+    if (!this.#authComplete(properties)) return;
+    this.#endReauth()?.resolve({ reasonCode: 0x00, properties });
+  }
+
+  /** The authenticator's complete() on a successful CONNACK or AUTH 0x00; false (and closed) when it refuses. */
+  #authComplete(properties: Properties | undefined): boolean {
+    const auth = this.#live.authenticator;
+    try {
+      auth?.complete?.(properties?.authenticationData, properties);
+      return true;
+    } catch (cause) {
+      this.#authFailed(authError('the authenticator refused the outcome', cause));
+      return false;
+    }
+  }
+
+  /** Authentication failed on our side: connect() or reauthenticate() rejects, the link is dropped. */
+  #authFailed(error: MqttError): void {
+    this.#log('error', `${error.code}: ${error.message}`);
+    this.#connack?.reject(error);
+    this.#endReauth()?.reject(error);
+    this.#drop(error);
   }
 
   #clearTimer(kind: TimerKind): void {

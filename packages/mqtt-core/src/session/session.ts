@@ -90,6 +90,10 @@ export class Session {
   #connectDeadline = 0;
   #assignedClientId: string | undefined;
   #close: CloseInfo | undefined;
+  /** v5: the Authentication Method this connection's CONNECT carried; undefined when none. */
+  #authMethod: string | undefined;
+  /** v5: a re-authentication (AUTH 0x19) was sent and neither AUTH 0x00 nor the end of the link has come. */
+  #reauthenticating = false;
 
   constructor(options: Readonly<Partial<SessionOptions>> = {}) {
     this.#given = { ...options };
@@ -109,6 +113,11 @@ export class Session {
   /** The options in effect, defaults filled in (configure() changes them). */
   get options(): ResolvedSessionOptions {
     return this.#options;
+  }
+
+  /** v5: true from a sent AUTH 0x19 until the broker's AUTH 0x00 or the end of the connection. */
+  get reauthenticating(): boolean {
+    return this.#reauthenticating;
   }
 
   /** Outgoing QoS>0 messages in flight. */
@@ -172,6 +181,8 @@ export class Session {
     this.#decoder = new Decoder({ protocolVersion: v, maximumPacketSize: o.maximumPacketSize });
     this.#keepalive = undefined;
     this.#inbound.opened();
+    this.#reauthenticating = false;
+    this.#authMethod = v === 5 ? o.connectProperties?.authenticationMethod : undefined;
     this.#connectDeadline = now + o.connectTimeout * 1000;
     const properties: Properties = { ...o.connectProperties };
     if (v === 5) {
@@ -209,6 +220,7 @@ export class Session {
     this.#state = 'disconnected';
     this.#decoder = undefined;
     this.#keepalive = undefined;
+    this.#reauthenticating = false;
     for (const [packetId, request] of this.#requests) {
       this.#flow.releaseId(packetId);
       fx.push({ type: 'requestFailed', mid: request.mid, error: new MqttError('CONNECTION_CLOSED', `${request.kind} lost with its connection`) });
@@ -387,13 +399,31 @@ export class Session {
     return this.#finish(fx, now);
   }
 
-  /** v5: sends AUTH (0x18 continue an exchange, 0x19 re-authenticate). */
+  /**
+   * v5: sends AUTH with the connection's Authentication Method filled in [MQTT-4.12.0-5]. 0x19
+   * starts a re-authentication: only once connected [MQTT-4.12.1-1], only when CONNECT carried a
+   * method [MQTT-4.12.0-7], one at a time (INVALID_STATE otherwise). 0x18 answers the broker's
+   * 0x18 [MQTT-4.12.0-3], so only while an exchange is in progress (CONNECT's, or a re-authentication).
+   * 0x00 is the broker's to send (Table 3.15.2.1): INVALID_ARGUMENT.
+   */
   auth(options: { readonly reasonCode: number; readonly properties?: Properties }, now: number): SessionEffect[] {
     if (this.#options.protocolVersion !== 5) throw new MqttError('INVALID_STATE', 'AUTH needs MQTT 5');
-    this.#requireState(['connecting', 'connected'], 'auth');
+    const { reasonCode } = options;
+    if (reasonCode !== 0x18 && reasonCode !== 0x19) {
+      throw new MqttError('INVALID_ARGUMENT', `a client sends AUTH 0x18 or 0x19, not 0x${reasonCode.toString(16)} [MQTT-3.15.2-1]`);
+    }
+    this.#requireState(reasonCode === 0x19 ? ['connected'] : ['connecting', 'connected'], reasonCode === 0x19 ? 're-authentication' : 'auth');
+    const method = this.#authMethod;
+    if (method === undefined) throw new MqttError('INVALID_STATE', 'AUTH needs an Authentication Method in CONNECT [MQTT-4.12.0-7]');
+    if (reasonCode === 0x19 && this.#reauthenticating) throw new MqttError('INVALID_STATE', 'a re-authentication is already in progress');
+    if (reasonCode === 0x18 && this.#state === 'connected' && !this.#reauthenticating) {
+      throw new MqttError('INVALID_STATE', 'AUTH 0x18 answers the broker during an exchange, and none is in progress');
+    }
     const fx: SessionEffect[] = [];
-    const refused = this.#send(fx, now, { type: 'auth', reasonCode: options.reasonCode, ...this.#props(options.properties) });
+    const properties: Properties = { ...options.properties, authenticationMethod: method };
+    const refused = this.#send(fx, now, { type: 'auth', reasonCode, properties });
     if (refused !== undefined) throw refused;
+    if (reasonCode === 0x19) this.#reauthenticating = true;
     return this.#finish(fx, now);
   }
 
@@ -478,10 +508,35 @@ export class Session {
         close.properties = packet.properties;
         return;
       }
-      case 'auth':
+      case 'auth': {
+        const refusal = this.#authRefusal(packet.reasonCode, packet.properties?.authenticationMethod);
+        if (refusal !== undefined) {
+          this.#fail(fx, new MqttError('PROTOCOL_ERROR', refusal, { reasonCode: ReasonCode.PROTOCOL_ERROR }), ReasonCode.PROTOCOL_ERROR);
+          return;
+        }
+        // AUTH 0x00 ends the re-authentication in progress (4.12.1); 0x18 continues an exchange.
+        if (packet.reasonCode === 0x00) this.#reauthenticating = false;
         fx.push({ type: 'auth', reasonCode: packet.reasonCode, properties: packet.properties });
         return;
+      }
     }
+  }
+
+  /**
+   * Why an AUTH from the broker breaks the protocol, or undefined when it is part of an exchange:
+   * AUTH only when CONNECT named a method [MQTT-4.12.0-6], with that same method [MQTT-4.12.0-5];
+   * 0x19 is the client's code (Table 3.15.2.1); the broker answers, never starts: 0x18 only while
+   * connecting [MQTT-4.12.0-2] or re-authenticating, 0x00 only to end a re-authentication (4.12.1;
+   * CONNECT's exchange ends with CONNACK).
+   */
+  #authRefusal(reasonCode: number, method: string | undefined): string | undefined {
+    if (this.#authMethod === undefined) return 'AUTH from the broker, but CONNECT carried no Authentication Method [MQTT-4.12.0-6]';
+    if (method !== this.#authMethod) return `AUTH with Authentication Method ${JSON.stringify(method)}, not CONNECT's ${JSON.stringify(this.#authMethod)} [MQTT-4.12.0-5]`;
+    if (reasonCode === 0x19) return 'AUTH 0x19 (Re-authenticate) is sent by the client only [MQTT-3.15.2-1]';
+    if (this.#state === 'connecting' ? reasonCode === 0x00 : !this.#reauthenticating) {
+      return `AUTH 0x${reasonCode.toString(16).padStart(2, '0')} while ${this.#state === 'connecting' ? 'connecting (success is CONNACK)' : 'no re-authentication is in progress'}`;
+    }
+    return undefined;
   }
 
   #connected(fx: SessionEffect[], sessionPresent: boolean, props: Properties, now: number): void {
