@@ -95,28 +95,28 @@ export class SocketConnection implements TransportConnection {
     if (!this.#corked) {
       this.#corked = true;
       this.#socket.cork();
-      process.nextTick(this.#uncork);
+      process.nextTick(SocketConnection.#uncork, this);
     }
     const flushed = this.#socket.write(bytes);
     if (!flushed) this.#waitingForDrain = true;
     return flushed;
   }
 
-  readonly #discard = (): void => {
-    while (this.#socket.read() !== null);
-  };
-
-  readonly #uncork = (): void => {
-    this.#corked = false;
-    this.#socket.uncork();
-  };
+  /** Static, given the connection: no closure per connection for what runs once a tick at most. */
+  static #uncork(connection: SocketConnection): void {
+    connection.#corked = false;
+    connection.#socket.uncork();
+  }
 
   end(): void {
     if (this.#closed || this.#closedByUs) return;
     this.#closedByUs = true;
     // A paused socket holding unread bytes never sees the peer's FIN, so 'close' would wait for the
     // grace period: read the rest away (the caller is done with it).
-    this.#socket.on('readable', this.#discard);
+    const socket = this.#socket;
+    socket.on('readable', () => {
+      while (socket.read() !== null);
+    });
     this.#socket.end(() => {
       setTimeout(() => this.#socket.destroy(), END_GRACE_PERIOD).unref();
     });
