@@ -107,7 +107,7 @@ export class SocketConnection implements TransportConnection {
     if (this.#closed || this.#socket.destroyed || this.#socket.writableEnded) return false;
     const run = this.#runBuffer;
     if (run === undefined) {
-      if (this.#batchBytes === 0) process.nextTick(this.#flush);
+      if (this.#batchBytes === 0) process.nextTick(SocketConnection.#flushOf, this);
       this.#openRun(bytes);
     } else if (run === bytes.buffer && this.#runEnd === bytes.byteOffset) {
       this.#runEnd += bytes.byteLength;
@@ -127,7 +127,12 @@ export class SocketConnection implements TransportConnection {
     this.#runEnd = bytes.byteOffset + bytes.byteLength;
   }
 
-  readonly #flush = (): void => {
+  /** Static, given the connection: no closure per connection for what runs once a tick at most. */
+  static #flushOf(connection: SocketConnection): void {
+    connection.#flush();
+  }
+
+  #flush(): void {
     const run = this.#runBuffer;
     if (run === undefined) return;
     const batch = this.#batch;
@@ -151,11 +156,7 @@ export class SocketConnection implements TransportConnection {
       this.#waitingForDrain = false;
       this.#handlers.onDrain();
     }
-  };
-
-  readonly #discard = (): void => {
-    while (this.#socket.read() !== null);
-  };
+  }
 
   end(): void {
     if (this.#closed || this.#closedByUs) return;
@@ -163,7 +164,10 @@ export class SocketConnection implements TransportConnection {
     this.#flush();
     // A paused socket holding unread bytes never sees the peer's FIN, so 'close' would wait for the
     // grace period: read the rest away (the caller is done with it).
-    this.#socket.on('readable', this.#discard);
+    const socket = this.#socket;
+    socket.on('readable', () => {
+      while (socket.read() !== null);
+    });
     this.#socket.end(() => {
       setTimeout(() => this.#socket.destroy(), END_GRACE_PERIOD).unref();
     });

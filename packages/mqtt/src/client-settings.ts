@@ -32,6 +32,8 @@ interface ConnectFields {
 }
 
 const utf8 = new TextEncoder();
+const DEFAULT_RECONNECT_DELAY: Readonly<{ minDelay: number; maxDelay: number }> = Object.freeze({ minDelay: DEFAULT_RECONNECT_MIN_DELAY, maxDelay: DEFAULT_RECONNECT_MAX_DELAY });
+const DEFAULT_WS: Readonly<WsSettings> = Object.freeze({ path: DEFAULT_WS_PATH, headers: undefined });
 
 const noServer: Transport = {
   name: 'none',
@@ -63,8 +65,9 @@ export class ClientSettings {
   maxInflight = DEFAULT_MAX_INFLIGHT_MESSAGES;
   maxQueued = DEFAULT_MAX_QUEUED_MESSAGES;
   retrySeconds = DEFAULT_RETRY_INTERVAL;
-  reconnectDelay: { minDelay: number; maxDelay: number } = { minDelay: DEFAULT_RECONNECT_MIN_DELAY, maxDelay: DEFAULT_RECONNECT_MAX_DELAY };
-  ws: WsSettings = { path: DEFAULT_WS_PATH, headers: undefined };
+  // The defaults are shared by every client (frozen; a setter replaces the object, never edits it).
+  reconnectDelay: Readonly<{ minDelay: number; maxDelay: number }> = DEFAULT_RECONNECT_DELAY;
+  ws: Readonly<WsSettings> = DEFAULT_WS;
   tls: TlsSettings | undefined;
   proxy: ProxySettings | undefined;
   username: string | undefined;

@@ -148,8 +148,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   readonly #dispatch = new MessageDispatch();
   /** What subscribe() subscribed, renewed after a reconnect without a session (`resubscribe`). */
   readonly #subscribed = new SubscriptionRecord();
-  /** Request ids of renewals: their SUBACKs are not reported through onSubscribe. */
-  readonly #renewals = new Set<number>();
+  /** Request ids of renewals: their SUBACKs are not reported through onSubscribe. Made on the first renewal. */
+  #renewals: Set<number> | undefined;
   readonly #engine: MqttEngine;
   /** v5 CONNECT properties of the last connect() call: they apply to that call's connections only. */
   #callProperties: Properties | undefined;
@@ -163,19 +163,14 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #assignedClientId: string | undefined;
   /** messages() streams whose buffer is full: reading stays paused while there is one. */
   #pausedStreams = 0;
-  readonly #streamFlow = {
-    pause: (): void => {
-      if (this.#pausedStreams++ === 0) this.#engine.pauseReading();
-    },
-    resume: (): void => {
-      if (--this.#pausedStreams === 0) this.#engine.resumeReading();
-    },
-  };
+  /** How a messages() stream pauses and resumes reading; made by the first messages() call. */
+  #streamFlow: { pause(): void; resume(): void } | undefined;
   #loopStarted = false;
   #reconnectPaused = false;
   #connectRequested = false;
   #foreverDone: { resolve(rc: number): void } | undefined;
-  readonly #activity = new Set<() => void>();
+  /** loop() calls waiting for activity; made on the first loop(). */
+  #activity: Set<() => void> | undefined;
 
   constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
@@ -475,11 +470,11 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
-        this.#activity.delete(done);
+        this.#activity?.delete(done);
         resolve(this.isConnected() ? MQTT_ERR_SUCCESS : MQTT_ERR_NO_CONN);
       };
       const timer = setTimeout(done, timeout * 1000);
-      this.#activity.add(done);
+      (this.#activity ??= new Set()).add(done);
     });
   }
 
@@ -624,7 +619,14 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
     checkFilter(filter, 'messages() filter');
     checkStreamOptions(options);
-    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), this.#streamFlow);
+    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), (this.#streamFlow ??= {
+      pause: (): void => {
+        if (this.#pausedStreams++ === 0) this.#engine.pauseReading();
+      },
+      resume: (): void => {
+        if (--this.#pausedStreams === 0) this.#engine.resumeReading();
+      },
+    }));
   }
   // ---- engine wiring ----------------------------------------------------------------------------
 
@@ -699,10 +701,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     engine.on('released', (r) => this.#run('onMessageComplete', this.onMessageComplete, this, this.#userdata, r.packetId));
     engine.on('publish', (p) => {
       this.#run('onPublish', this.onPublish, this, this.#userdata, p.mid, p.reasonCode, p.properties);
-      if (this.#activity.size > 0) this.#poke();
+      if (this.#activity !== undefined && this.#activity.size > 0) this.#poke();
     });
     engine.on('subscribe', (s) => {
-      if (!this.#renewals.delete(s.mid)) this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties);
+      if (this.#renewals?.delete(s.mid) !== true) this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties);
     });
     engine.on('unsubscribe', (u) => this.#run('onUnsubscribe', this.onUnsubscribe, this, this.#userdata, u.mid, u.properties, u.reasonCodes));
     engine.on('log', (entry) => {
@@ -727,14 +729,15 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
       const filters = subscriptions.map((s) => s.topicFilter).join(', ');
       try {
         const handle = this.#engine.subscribe(subscriptions, properties !== undefined ? { properties } : {});
-        this.#renewals.add(handle.mid);
+        const renewals = (this.#renewals ??= new Set());
+        renewals.add(handle.mid);
         handle.done.then(
           (result) => {
             this.#subscribed.refused(subscriptions, result.reasonCodes);
             if (result.reasonCodes.some((code) => code >= 0x80)) this.#log(LOG_LEVELS.warning, `resubscribe: the broker refused some of ${filters} (${result.reasonCodes.join(', ')})`);
           },
           (error: unknown) => {
-            this.#renewals.delete(handle.mid);
+            renewals.delete(handle.mid);
             this.#log(LOG_LEVELS.warning, `resubscribe of ${filters} failed: ${String(error)}`);
           },
         );
@@ -777,7 +780,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
 
   #poke(): void {
-    if (this.#activity.size === 0) return;
+    if (this.#activity === undefined || this.#activity.size === 0) return;
     for (const wake of [...this.#activity]) wake();
   }
 

@@ -13,7 +13,7 @@ import { PublishRc } from '../session/effects.js';
 import type { CommandResult, SessionEffect, TimerKind } from '../session/effects.js';
 import { Session } from '../session/session.js';
 import type { SessionOptions } from '../session/session-options.js';
-import type { Transport } from '../transport.js';
+import type { Transport, TransportConnection } from '../transport.js';
 import { textBytes } from './text-bytes.js';
 import { Completion } from './completion.js';
 import { deferred } from './deferred.js';
@@ -22,6 +22,7 @@ import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
 import { ExternalLoop, type LoopStatus } from './external-loop.js';
 import { Link } from './link.js';
+import type { WriteGateEvents } from './write-gate.js';
 import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
   ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
@@ -34,6 +35,7 @@ import type { TimerHandle, Timers } from './timers.js';
 
 type Options = Readonly<Partial<EngineOptions>>;
 
+const TIMER_KINDS: readonly TimerKind[] = ['connect', 'keepalive', 'pingTimeout', 'retry'];
 const aborted = (why = 'aborted'): MqttError => new MqttError('ABORTED', why);
 const authError = (what: string, cause: unknown): MqttError =>
   isMqttError(cause) ? cause : new MqttError('AUTH_ERROR', `${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -63,7 +65,8 @@ export class MqttEngine {
   #live: Options;
   readonly #events: Emitter<EngineEvents>;
   readonly #requests = new RequestTable();
-  readonly #timerHandles = new Map<TimerKind, TimerHandle>();
+  /** The Session's timers now set, by kind (a small fixed-shape object, not a Map: less memory per client). */
+  readonly #timerHandles: Record<TimerKind, TimerHandle | undefined> = { connect: undefined, keepalive: undefined, pingTimeout: undefined, retry: undefined };
   #state: EngineState = 'idle';
   /** The open (or opening) connection; undefined while there is none. */
   #link: Link | undefined;
@@ -260,7 +263,7 @@ export class MqttEngine {
     this.#endReauth()?.reject(error);
     this.#abortOpen?.(error);
     if (this.#link !== undefined) this.#drop(error);
-    for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
+    this.#clearTimers();
     this.#queue = [];
     this.#queueHead = 0;
     this.#options = options;
@@ -414,10 +417,7 @@ export class MqttEngine {
         throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
       }
       const external = this.#external !== undefined;
-      link.open(connection, {
-        blocked: () => this.#events.emit('socketRegisterWrite', connection),
-        unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
-      }, external);
+      link.open(connection, this.#gateEvents(connection), external);
       // External loop: nothing is read until loopRead() (the broker sends nothing before CONNECT).
       if (external) connection.pause?.();
       this.#link = link;
@@ -463,6 +463,18 @@ export class MqttEngine {
     const transports = t === undefined ? [] : Array.isArray(t) ? (t as readonly Transport[]) : [t as Transport];
     if (transports.length === 0) throw new MqttError('NOT_CONNECTED', 'no broker given: call connect(host) first');
     return transports[this.#transportIndex % transports.length] as Transport;
+  }
+
+  /**
+   * The write gate's events for one connection. Made here, not in #openOnce: closures made there
+   * would keep that attempt's whole scope (its AbortController, CONNACK deferred, timeout) alive
+   * for as long as the connection lives.
+   */
+  #gateEvents(connection: TransportConnection): WriteGateEvents {
+    return {
+      blocked: () => this.#events.emit('socketRegisterWrite', connection),
+      unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
+    };
   }
 
   #handlers(link: Link): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
@@ -629,10 +641,10 @@ export class MqttEngine {
       case 'setTimer': {
         this.#clearTimer(effect.timer);
         const ms = Math.max(0, effect.at - this.#timers.now());
-        this.#timerHandles.set(effect.timer, this.#timers.setTimeout(() => {
-          this.#timerHandles.delete(effect.timer);
+        this.#timerHandles[effect.timer] = this.#timers.setTimeout(() => {
+          this.#timerHandles[effect.timer] = undefined;
           this.#apply(this.#session.timerFired(effect.timer, this.#timers.now()));
-        }, ms));
+        }, ms);
         return;
       }
       case 'cancelTimer':
@@ -710,7 +722,7 @@ export class MqttEngine {
         return;
       }
       case 'disconnected': {
-        for (const kind of [...this.#timerHandles.keys()]) this.#clearTimer(kind);
+        this.#clearTimers();
         const wasConnected = this.#up;
         this.#up = false;
         this.#connack?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed before CONNACK'));
@@ -778,9 +790,14 @@ export class MqttEngine {
   }
 
   #clearTimer(kind: TimerKind): void {
-    const handle = this.#timerHandles.get(kind);
-    if (handle !== undefined) this.#timers.clearTimeout(handle);
-    this.#timerHandles.delete(kind);
+    const handle = this.#timerHandles[kind];
+    if (handle === undefined) return;
+    this.#timers.clearTimeout(handle);
+    this.#timerHandles[kind] = undefined;
+  }
+
+  #clearTimers(): void {
+    for (const kind of TIMER_KINDS) this.#clearTimer(kind);
   }
 
   // ---- requests ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The engine's requests still waiting, by mid, and, with a SessionStore, the publishes waiting for
 // their first write to the store. A request settled while its own call runs (a QoS 0 publish
-// written at once) is reached through `current` and never enters the table.
+// written at once) is reached through `current` and never enters the table. The store-wait table is
+// made by the first awaitStore(): a client without a SessionStore never pays for it.
 import { MqttError } from '@x/mqtt-codec';
 import { Completion } from './completion.js';
 import { deferred, type Deferred } from './deferred.js';
@@ -16,7 +17,7 @@ export class PublishCompletion extends Completion<PublishResult> {
 
 export class RequestTable {
   readonly #pending = new Map<number, Completion<unknown>>();
-  readonly #awaitingStore = new Map<number, Deferred<void>>();
+  #awaitingStore: Map<number, Deferred<void>> | undefined;
   /** The handle of the command whose effects are being performed right now. */
   current: Completion<unknown> | undefined;
 
@@ -47,23 +48,25 @@ export class RequestTable {
     const pending = [...this.#pending.values()];
     this.#pending.clear();
     for (const handle of pending) handle.reject(error);
-    const stores = [...this.#awaitingStore.values()];
-    this.#awaitingStore.clear();
+    const awaiting = this.#awaitingStore;
+    if (awaiting === undefined) return;
+    const stores = [...awaiting.values()];
+    awaiting.clear();
     for (const d of stores) d.reject(error);
   }
 
   /** The promise that publish `mid` reached the store. */
   awaitStore(mid: number): Promise<void> {
     const d = deferred<void>();
-    this.#awaitingStore.set(mid, d);
+    (this.#awaitingStore ??= new Map()).set(mid, d);
     return d.promise;
   }
 
   /** The store holds publish `mid` (or failed to): a process that dies now still sends it. */
   stored(mid: number, failure?: unknown): void {
-    const d = this.#awaitingStore.get(mid);
+    const d = this.#awaitingStore?.get(mid);
     if (d === undefined) return;
-    this.#awaitingStore.delete(mid);
+    this.#awaitingStore?.delete(mid);
     if (failure === undefined) d.resolve();
     else d.reject(new MqttError('SESSION_STORE_ERROR', `message ${mid} could not be stored`, { cause: failure }));
   }

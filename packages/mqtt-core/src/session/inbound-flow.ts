@@ -1,6 +1,7 @@
 // Messages from the broker: topic aliases resolved, QoS 1 acknowledged, QoS 2 delivered exactly
 // once (the packet id is remembered, and persisted, from PUBLISH until PUBREL), and the v5 Receive
 // Maximum enforced. It decides; the Session sends the packets and closes on a failure.
+// Memory: until the first inbound QoS 2 message the id set is one shared empty Set, only read.
 import { MqttError, type Packet, type PublishPacket } from '@x/mqtt-codec';
 import type { SessionEffect } from './effects.js';
 import { ReasonCode } from './packet-rules.js';
@@ -10,11 +11,14 @@ import { InboundTopicAliases } from './topic-aliases.js';
 /** What to do about an inbound PUBLISH: send `reply` (if any), or close with `error`. */
 export type InboundOutcome = { readonly kind: 'ok'; readonly reply: Packet | undefined } | { readonly kind: 'fail'; readonly error: MqttError };
 
+/** Shared by every InboundFlow without a QoS 2 id yet; only #ids() leads to writes, never to this one. */
+const NO_IDS: Set<number> = new Set();
+
 export class InboundFlow {
   readonly #options: ResolvedSessionOptions;
   readonly #persisting: boolean;
   /** Inbound QoS 2 packet ids whose PUBREL has not come: a resend of these is not delivered again. */
-  readonly #qos2 = new Set<number>();
+  #qos2: Set<number> = NO_IDS;
   #aliases = new InboundTopicAliases(0);
 
   constructor(options: ResolvedSessionOptions) {
@@ -55,7 +59,7 @@ export class InboundFlow {
       if (v5 && this.#qos2.size >= this.#options.receiveMaximum) {
         return { kind: 'fail', error: new MqttError('RECEIVE_MAXIMUM_EXCEEDED', 'the broker exceeded our Receive Maximum', { reasonCode: ReasonCode.RECEIVE_MAXIMUM_EXCEEDED }) };
       }
-      this.#qos2.add(packetId);
+      this.#ids().add(packetId);
       if (this.#persisting) fx.push({ type: 'persist', operation: { op: 'putIncoming', packetId } });
       fx.push(message);
     }
@@ -80,6 +84,12 @@ export class InboundFlow {
   }
 
   restore(ids: readonly number[]): void {
-    for (const id of ids) this.#qos2.add(id);
+    for (const id of ids) this.#ids().add(id);
+  }
+
+  /** The QoS 2 id set to write to: made on the first write (until then the shared empty one is read). */
+  #ids(): Set<number> {
+    if (this.#qos2 === NO_IDS) this.#qos2 = new Set();
+    return this.#qos2;
   }
 }

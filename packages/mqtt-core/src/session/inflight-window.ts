@@ -1,6 +1,9 @@
 // Outgoing QoS>0 PUBLISH in flight, indexed by packet id for O(1) acks (as rumqttc), iterated in
 // the order they entered the window (Map order) so redelivery keeps the original order.
 // The window's capacity is min(maxInflightMessages, broker Receive Maximum) [MQTT-3.3.4-7].
+// Memory: until the first add() the window reads one shared empty Map that is never written (get,
+// delete, clear and values on an empty Map change nothing), so a session that never publishes at
+// QoS>0 holds no Map of its own.
 
 import type { OutgoingState } from './session-store.js';
 
@@ -16,9 +19,12 @@ export interface InflightEntry<M> {
   sentAt: number;
 }
 
+/** Shared by every window that has had no entry yet; only add() writes, and never to this one. */
+const NO_ENTRIES: Map<number, never> = new Map<number, never>();
+
 /** The outgoing QoS>0 messages in flight, by packet id, in the order they entered. */
 export class InflightWindow<M> {
-  readonly #entries = new Map<number, InflightEntry<M>>();
+  #entries: Map<number, InflightEntry<M>> = NO_ENTRIES;
   #capacity: number;
 
   /** `capacity` 0 means no limit (besides the 65535 packet ids). */
@@ -48,6 +54,7 @@ export class InflightWindow<M> {
 
   /** Puts `entry` in the window under its packet id; room is not checked here (see hasRoom). */
   add(entry: InflightEntry<M>): void {
+    if (this.#entries === NO_ENTRIES) this.#entries = new Map();
     this.#entries.set(entry.packetId, entry);
   }
 

@@ -44,6 +44,11 @@ export type AckOutcome = { readonly kind: 'done' } | { readonly kind: 'reply'; r
 
 const NO_ALIASES = new OutboundTopicAliases(0);
 
+// Memory: most sessions never hold an id back nor queue a message with an expiry, so until the first
+// write these two read shared empty tables (delete, clear and iteration leave an empty one as it is).
+const NO_HELD: Set<number> = new Set();
+const NO_QUEUED_AT: Map<number, number> = new Map();
+
 export class OutgoingFlow {
   readonly #options: ResolvedSessionOptions;
   readonly #ids = new PacketIdAllocator();
@@ -61,9 +66,9 @@ export class OutgoingFlow {
    * In-flight ids not resent yet after a resume because the broker's new Receive Maximum is smaller
    * than what we hold [MQTT-3.3.4-7]; pump() resends them, in order, as acks make room.
    */
-  readonly #held = new Set<number>();
+  #held: Set<number> = NO_HELD;
   /** When each v5 message with a Message Expiry Interval was queued (ms), to expire it while it waits. */
-  readonly #queuedAt = new Map<number, number>();
+  #queuedAt: Map<number, number> = NO_QUEUED_AT;
 
   /** Whether to emit `persist` effects (only worth building when a store consumes them). */
   readonly #persisting: boolean;
@@ -142,7 +147,10 @@ export class OutgoingFlow {
 
   enqueue(fx: SessionEffect[], message: OutgoingMessage, now: number): void {
     this.#queue.push(message);
-    if (message.properties?.messageExpiryInterval !== undefined) this.#queuedAt.set(message.mid, now);
+    if (message.properties?.messageExpiryInterval !== undefined) {
+      if (this.#queuedAt === NO_QUEUED_AT) this.#queuedAt = new Map();
+      this.#queuedAt.set(message.mid, now);
+    }
     if (message.qos > 0 && this.#persisting) fx.push({ type: 'persist', operation: { op: 'putOutgoing', message: stored(message, undefined, 'queued') } });
   }
 
@@ -311,6 +319,7 @@ export class OutgoingFlow {
         packets.push(this.#publishPacket(entry.message, entry.packetId, true, false));
         onTheWire++;
       } else {
+        if (this.#held === NO_HELD) this.#held = new Set();
         this.#held.add(entry.packetId);
       }
     }

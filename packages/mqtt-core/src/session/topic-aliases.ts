@@ -5,7 +5,8 @@
 /** Resolves aliases the broker sends. */
 export class InboundTopicAliases {
   readonly #maximum: number;
-  readonly #topics = new Map<number, string>();
+  /** Made when the broker sets its first alias: most connections never see one. */
+  #topics: Map<number, string> | undefined;
 
   constructor(maximum: number) {
     this.#maximum = maximum;
@@ -19,10 +20,10 @@ export class InboundTopicAliases {
     if (alias === undefined) return topic.length > 0 ? topic : undefined;
     if (alias < 1 || alias > this.#maximum) return undefined;
     if (topic.length > 0) {
-      this.#topics.set(alias, topic);
+      (this.#topics ??= new Map()).set(alias, topic);
       return topic;
     }
-    return this.#topics.get(alias);
+    return this.#topics?.get(alias);
   }
 }
 
