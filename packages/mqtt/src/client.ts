@@ -8,6 +8,7 @@ import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPu
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
+import type { PublishTracer } from './diagnostics-hooks.js';
 import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, MQTTv5, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
 import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
@@ -167,6 +168,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #connectRequested = false;
   #foreverDone: { resolve(rc: number): void } | undefined;
   readonly #activity = new Set<() => void>();
+  /** publish()'s diagnostics hook (Node: the `x-mqtt:publish` TracingChannel); undefined in a browser. */
+  readonly #tracer: PublishTracer | undefined;
 
   constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
@@ -174,6 +177,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     this.#settings = new ClientSettings(options, platform.checkTlsFiles);
     this.#userdata = options.userdata;
     this.#engine = new MqttEngine(this.#engineOptions());
+    // Diagnostics first: a channel's subscribers hear of a message before its handlers run.
+    this.#tracer = platform.instrument?.(this, this.#engine);
     this.#attach(this.#engine);
   }
 
@@ -523,14 +528,15 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): MessageInfo {
     checkBoolean(retain, 'publish() retain');
     checkOptionalProperties(properties, 'publish() properties');
-    // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
-    const handle = this.#engine.publish(topic, toPayload(payload), {
-      qos,
-      retain,
-      ...(properties !== undefined ? { properties } : {}),
-    });
-    return new MessageInfo(handle);
+    const bytes = toPayload(payload);
+    const tracer = this.#tracer;
+    if (tracer !== undefined && tracer.active) return tracer.run(topic, bytes, qos, retain, properties, this.#publish);
+    return this.#publish(topic, bytes, qos, retain, properties);
   }
+
+  // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
+  readonly #publish = (topic: string, payload: Uint8Array, qos: QoS, retain: boolean, properties: Properties | undefined): MessageInfo =>
+    new MessageInfo(this.#engine.publish(topic, payload, properties === undefined ? { qos, retain } : { qos, retain, properties }));
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */
   subscribe(topic: SubscribeArgs, qos: SubscribeOptions = 0, properties?: V5Properties<P>, options: WaitCallOptions = {}): RequestInfo<SubscribeResult> {

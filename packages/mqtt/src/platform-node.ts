@@ -1,4 +1,5 @@
-// The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups for connectSrv().
+// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), and
+// the diagnostic channels each Client publishes on.
 import { Resolver } from 'node:dns/promises';
 import type { Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
@@ -6,6 +7,8 @@ import { tcpTransport, toTlsConnectionOptions, type ProxyOptions, type TlsOption
 import { tlsTransport } from '@x/mqtt-transport-tls';
 import { wsTransport } from '@x/mqtt-transport-ws';
 import type { ProxySettings, TlsSettings } from './client-options.js';
+import { instrument } from './diagnostics-hooks.js';
+import { nodeDiagnosticChannels } from './diagnostics-node.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
 
@@ -57,5 +60,13 @@ export function checkTlsFiles(tls: TlsSettings): void {
   toTlsConnectionOptions('localhost', tlsOptions(tls));
 }
 
-/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s file check. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTlsFiles };
+/**
+ * The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, tlsSet()'s file check,
+ * and node:diagnostics_channel events (MQTT_CHANNELS).
+ */
+export const nodePlatform: Platform = {
+  createTransport: createNodeTransport,
+  resolveSrv: resolveMqttSrv,
+  checkTlsFiles,
+  instrument: (client, engine) => instrument(nodeDiagnosticChannels, client, engine),
+};

@@ -1,7 +1,8 @@
 // What the Client needs from its runtime, injected so that one Client serves Node and browsers:
 // building transports for a broker address, and (Node only) DNS SRV look-ups for connectSrv().
-import type { Transport } from '@x/mqtt-core';
+import type { MqttEngine, Transport } from '@x/mqtt-core';
 import type { TlsSettings, WsSettings, ProxySettings } from './client-options.js';
+import type { InstrumentedClient, PublishTracer } from './diagnostics-hooks.js';
 import type { BrokerAddress } from './url.js';
 
 /** Everything a transport needs that the Client knows. */
@@ -34,4 +35,6 @@ export interface Platform {
   resolveSrv?(domain: string | undefined, secure: boolean, servers?: readonly string[]): Promise<SrvTarget[]>;
   /** Reads the files tlsSet() names (ca, cert, key), throwing INVALID_ARGUMENT at the call if one cannot be read (Node only). */
   checkTlsFiles?(tls: TlsSettings): void;
+  /** Wires a new Client's engine to the runtime's diagnostic channels (Node: node:diagnostics_channel); answers publish()'s hook. */
+  instrument?(client: InstrumentedClient, engine: MqttEngine): PublishTracer;
 }
