@@ -21,8 +21,11 @@ export type PublishSend = (topic: string, bytes: Uint8Array, qos: QoS, retain: b
 export interface InstrumentedClient {
   /** The protocol level: 3, 4 or 5. */
   readonly protocol: number;
-  /** The broker in use, host:port. */
-  stats(): { readonly server: string | undefined };
+  /** The client's stats; only `server` is read. */
+  stats(): {
+    /** The broker in use, host:port. */
+    readonly server: string | undefined;
+  };
 }
 
 function packetMessage(client: object, packet: Packet, byteLength: number | undefined): PacketDiagnostic {
