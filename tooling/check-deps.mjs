@@ -22,6 +22,8 @@ const RULES = {
     external: [],
   },
   '@x/mqtt-cli': { allow: ['@x/mqtt'], node: true, external: [] },
+  // Subscribes to the facade's diagnostics channels; @opentelemetry/api is a peer dependency.
+  '@x/mqtt-otel': { allow: ['@x/mqtt'], node: true, external: ['@opentelemetry/api'] },
 };
 
 const NODE_BUILTINS = new Set(['fs', 'net', 'tls', 'os', 'path', 'crypto', 'events', 'stream', 'dns', 'http', 'https', 'url', 'util', 'buffer', 'child_process', 'timers']);

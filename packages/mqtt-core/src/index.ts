@@ -52,6 +52,7 @@ export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js'
 
 // the engine (driver)
 export { MqttEngine } from './driver/mqtt-engine.js';
+export type { EngineObserver } from './driver/engine-observer.js';
 export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './driver/engine-types.js';
 export { Completion, waitWithin } from './driver/completion.js';
 export { textBytes } from './driver/text-bytes.js';

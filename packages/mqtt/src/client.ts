@@ -8,6 +8,7 @@ import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPu
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
 import { ClientSettings } from './client-settings.js';
+import type { PublishTracer } from './diagnostics-hooks.js';
 import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, MQTTv5, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
 import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
@@ -171,6 +172,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   #foreverDone: { resolve(rc: number): void } | undefined;
   /** loop() calls waiting for activity; made on the first loop(). */
   #activity: Set<() => void> | undefined;
+  /** publish()'s diagnostics hook (Node: the `x-mqtt:publish` TracingChannel); undefined in a browser. */
+  readonly #tracer: PublishTracer | undefined;
 
   constructor(platform: Platform, options: ClientOptions<P> = {}) {
     this.#platform = platform;
@@ -178,6 +181,8 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     this.#settings = new ClientSettings(options, platform.checkTls);
     this.#userdata = options.userdata;
     this.#engine = new MqttEngine(this.#engineOptions());
+    // Diagnostics first: a channel's subscribers hear of a message before its handlers run.
+    this.#tracer = platform.instrument?.(this, this.#engine);
     this.#attach(this.#engine);
   }
 
@@ -527,9 +532,15 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   publish(topic: string, payload?: PayloadInput, qos: QoS = 0, retain = false, properties?: V5Properties<P>): MessageInfo {
     checkBoolean(retain, 'publish() retain');
     checkOptionalProperties(properties, 'publish() properties');
-    // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
-    const handle = this.#engine.publish(topic, toPayload(payload), properties === undefined ? { qos, retain } : { qos, retain, properties });
-    return new MessageInfo(handle);
+    const bytes = toPayload(payload);
+    const tracer = this.#tracer;
+    if (tracer !== undefined && tracer.active) return tracer.run(topic, bytes, qos, retain, properties, (t, b, q, r, p) => this.#publish(t, b, q, r, p));
+    return this.#publish(topic, bytes, qos, retain, properties);
+  }
+
+  // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
+  #publish(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, properties: Properties | undefined): MessageInfo {
+    return new MessageInfo(this.#engine.publish(topic, payload, properties === undefined ? { qos, retain } : { qos, retain, properties }));
   }
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */

@@ -11,6 +11,8 @@ export { MqttMessage, MessageInfo, RequestInfo } from './message.js';
 export type { MessageStreamOptions } from './message-stream.js';
 export type { Platform, TransportSettings, SrvTarget } from './platform.js';
 export type { Logger } from './logger.js';
+export type { MqttChannelName, ConnectDiagnostic, DisconnectDiagnostic, PacketDiagnostic, MessageDiagnostic, PublishDiagnostic, DiagnosticChannel, DiagnosticChannels } from './diagnostics.js';
+export type { PublishTracer, PublishSend, InstrumentedClient } from './diagnostics-hooks.js';
 export { parseBrokerUrl, DEFAULT_PORTS } from './url.js';
 export type { BrokerAddress, TransportKind } from './url.js';
 export type { PayloadInput } from './payload.js';

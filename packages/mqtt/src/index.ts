@@ -26,3 +26,6 @@ export * from './exports.js';
 export { FileSessionStore } from '@x/mqtt-store-file';
 export type { FileSessionStoreOptions, CorruptionReport } from '@x/mqtt-store-file';
 export { nodePlatform } from './platform-node.js';
+
+// diagnostics (Node only): the node:diagnostics_channel names every Client publishes on
+export { MQTT_CHANNELS } from './diagnostics.js';

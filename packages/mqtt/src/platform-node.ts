@@ -1,4 +1,5 @@
-// The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups for connectSrv().
+// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), and
+// the diagnostic channels each Client publishes on.
 import { Resolver } from 'node:dns/promises';
 import type { Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
@@ -6,6 +7,8 @@ import { tcpTransport, toTlsConnectionOptions, type ProxyOptions, type TlsOption
 import { tlsTransport } from '@x/mqtt-transport-tls';
 import { wsTransport } from '@x/mqtt-transport-ws';
 import type { ProxySettings, TlsSettings } from './client-options.js';
+import { instrument } from './diagnostics-hooks.js';
+import { nodeDiagnosticChannels } from './diagnostics-node.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
 import { checkTlsSettings } from './validate-tls.js';
@@ -61,5 +64,13 @@ export function checkNodeTls(settings: unknown, where: string): TlsSettings {
   return tls;
 }
 
-/** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s checks. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls };
+/**
+ * The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, tlsSet()'s checks, and
+ * node:diagnostics_channel events (MQTT_CHANNELS).
+ */
+export const nodePlatform: Platform = {
+  createTransport: createNodeTransport,
+  resolveSrv: resolveMqttSrv,
+  checkTls: checkNodeTls,
+  instrument: (client, engine) => instrument(nodeDiagnosticChannels, client, engine),
+};

@@ -1,8 +1,9 @@
 // What the Client needs from its runtime, injected so that one Client serves Node and browsers:
 // building transports for a broker address, checking TLS settings, and (Node only) DNS SRV look-ups
-// for connectSrv().
-import type { Transport } from '@x/mqtt-core';
+// for connectSrv() and diagnostic channels.
+import type { MqttEngine, Transport } from '@x/mqtt-core';
 import type { TlsSettings, WsSettings, ProxySettings } from './client-options.js';
+import type { InstrumentedClient, PublishTracer } from './diagnostics-hooks.js';
 import type { BrokerAddress } from './url.js';
 
 /** Everything a transport needs that the Client knows. */
@@ -40,4 +41,6 @@ export interface Platform {
    * that a browser bundle carries no Node TLS checks.
    */
   checkTls(settings: unknown, where: string): TlsSettings;
+  /** Wires a new Client's engine to the runtime's diagnostic channels (Node: node:diagnostics_channel); answers publish()'s hook. */
+  instrument?(client: InstrumentedClient, engine: MqttEngine): PublishTracer;
 }

@@ -19,6 +19,7 @@ import { Completion } from './completion.js';
 import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
+import type { EngineObserver } from './engine-observer.js';
 import { Emitter } from './emitter.js';
 import { ExternalLoop, type LoopStatus } from './external-loop.js';
 import { Link } from './link.js';
@@ -94,6 +95,8 @@ export class MqttEngine {
   #progress: Deferred<void> | undefined;
   /** The re-authentication someone waits for; undefined when none, or when its caller stopped waiting. */
   #reauth: Completion<ReauthResult> | undefined;
+  /** Diagnostics: told of every packet while its `active` is true; unset costs one check per packet. */
+  #observer: EngineObserver | undefined;
 
   constructor(options: Options) {
     const t = options.transports;
@@ -189,6 +192,14 @@ export class MqttEngine {
   /** External loop: when loopMisc() next has a timer to run (ms, engine clock); undefined when none. */
   get nextTimerAt(): number | undefined {
     return this.#external?.timers.nextAt;
+  }
+
+  /**
+   * Sets (or, with undefined, removes) the packet observer: told of each packet sent and received
+   * while its `active` getter is true. Diagnostics use it; one observer at a time.
+   */
+  observe(observer: EngineObserver | undefined): void {
+    this.#observer = observer;
   }
 
   /** Adds a listener for `event`; returns a function that removes it. A listener that throws is logged and does not stop the others. */
@@ -482,7 +493,8 @@ export class MqttEngine {
       onData: (bytes) => {
         if (link !== this.#link) return;
         this.#counts.bytesReceived += bytes.length;
-        this.#apply(this.#session.receive(bytes, this.#timers.now(), this.#logging()));
+        const observed = this.#observer !== undefined && this.#observer.active;
+        this.#apply(this.#session.receive(bytes, this.#timers.now(), observed || this.#logging()));
       },
       onDrain: () => {
         // External loop: the caller's loopWrite() writes the rest.
@@ -636,6 +648,7 @@ export class MqttEngine {
         this.#counts.packetsSent++;
         this.#counts.bytesSent += effect.bytes.length;
         if (effect.packet.type === 'publish') this.#counts.messagesSent++;
+        if (this.#observer !== undefined && this.#observer.active) this.#observer.packetSent(effect.packet, effect.bytes.length);
         this.#link?.gate?.write(effect.bytes);
         return;
       case 'setTimer': {
@@ -697,6 +710,7 @@ export class MqttEngine {
         return;
       case 'received':
         this.#log('debug', () => describePacket(effect.packet, 'Received'));
+        if (this.#observer !== undefined && this.#observer.active) this.#observer.packetReceived(effect.packet);
         return;
       case 'warning':
         this.#log('warning', `${effect.error.code}: ${effect.error.message}`);

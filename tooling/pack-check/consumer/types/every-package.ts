@@ -5,6 +5,7 @@ import { Client, MQTTv311, MQTTv5, MqttError, isMqttError, publish as facadePubl
 import { Decoder, encode, type Packet } from '@x/mqtt-codec';
 import { MemorySessionStore, Session, topicMatchesSub } from '@x/mqtt-core';
 import { publish } from '@x/mqtt-helpers';
+import { instrumentMqtt, parseTraceparent } from '@x/mqtt-otel';
 import { FileSessionStore } from '@x/mqtt-store-file';
 import { tcpTransport } from '@x/mqtt-transport-tcp';
 import { tlsTransport } from '@x/mqtt-transport-tls';
@@ -36,4 +37,8 @@ const error: MqttError = new MqttError('TIMEOUT', 'late');
 const helperSingle: typeof publish.single = publish.single;
 const oneShot = (): Promise<void> => facadePublish.single('t', 'payload', { hostname: '127.0.0.1', qos: 1 });
 
-export const used = [packets, session, matches, store, stored, names, codeOf(error), helperSingle, oneShot];
+const uninstall: () => void = instrumentMqtt({ clients: [client] });
+// @ts-expect-error a traceparent is a string
+parseTraceparent(42);
+
+export const used = [uninstall, packets, session, matches, store, stored, names, codeOf(error), helperSingle, oneShot];

@@ -1,0 +1,3 @@
+import { libraryBuild } from '../../tooling/tsconfig/tsup.base.js';
+
+export default libraryBuild();

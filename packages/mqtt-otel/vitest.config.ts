@@ -1,0 +1,3 @@
+import { packageTests } from '../../tooling/tsconfig/vitest.base.js';
+
+export default packageTests();
