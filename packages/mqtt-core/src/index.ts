@@ -3,7 +3,7 @@
 
 // the session: inputs with `now`, answers with effects
 export { Session } from './session/session.js';
-export type { PublishRequest, SessionStats } from './session/session.js';
+export type { PublishRequest, SessionStats, AckTarget, AckOptions, AckResult } from './session/session.js';
 export type { ServerLimits } from './session/outgoing-flow.js';
 export type { SessionState } from './session/packet-rules.js';
 export { PublishRc } from './session/effects.js';
