@@ -52,7 +52,7 @@ export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js'
 
 // the engine (driver)
 export { MqttEngine } from './driver/mqtt-engine.js';
-export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './driver/engine-types.js';
+export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER, DEFAULT_MAX_UNACKED_INBOUND } from './driver/engine-types.js';
 export { Completion, waitWithin } from './driver/completion.js';
 export type { WaitOptions } from './driver/completion.js';
 export type {
