@@ -87,7 +87,8 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
   /**
    * Hold the PUBACK (QoS 1) or PUBREC (QoS 2) of each received message until the application calls
    * `message.ack()` (or `client.ack(message)`); acks still leave in the order the messages arrived,
-   * as MQTT requires, so an ack out of order waits for the earlier ones. A message no handler
+   * as MQTT requires, so an ack out of order waits for the earlier ones. A messages() iterator acks
+   * each message as it hands it out (unless `messages(filter, { manualAck: true })`). A message no handler
    * receives (no callback, no onMessage, no messages() stream) is acked at once. A message not
    * acked when its connection drops is redelivered by the broker (cleanSession false); acking it
    * then does nothing. While `maxUnackedInbound` messages wait, the client stops reading from the

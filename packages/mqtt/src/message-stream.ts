@@ -18,10 +18,10 @@ export interface MessageStreamOptions {
    */
   bufferSize?: number;
   /**
-   * With the client's `manualAck`: true (the default then) leaves acking to you (`message.ack()`);
-   * false acks each message as the iterator hands it out, so a consumer that falls behind holds
-   * back the broker and nothing it was handed is lost. true without the client's manualAck
-   * throws INVALID_ARGUMENT. Defaults to the client's manualAck.
+   * With the client's `manualAck`: by default (false) the iterator acks each QoS 1/2 message as it
+   * hands it out, so a consumer that falls behind holds back the broker (reading pauses at
+   * `maxUnackedInbound`) and nothing is dropped; true leaves acking to you (`message.ack()`).
+   * true without the client's manualAck throws INVALID_ARGUMENT. Defaults to false.
    */
   manualAck?: boolean;
 }
