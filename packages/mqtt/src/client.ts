@@ -678,8 +678,11 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     });
     engine.on('message', (m) => {
       // manualAck: the message acks itself through the engine; one no handler takes is acked at once.
+      // The Session is captured: after reinitialise() (a new Session) an old message acks nothing.
+      const session = engine.session;
       const ack = m.qos > 0 && this.#settings.options.manualAck === true
         ? (reasonCode: number | undefined, properties: Properties | undefined): boolean => {
+          if (engine.session !== session) return false;
           const outcome = engine.ack(m, { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
           return outcome === 'sent' || outcome === 'held';
         }
