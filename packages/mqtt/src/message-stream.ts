@@ -20,7 +20,8 @@ export interface MessageStreamOptions {
   /**
    * With the client's `manualAck`: by default (false) the iterator acks each QoS 1/2 message as it
    * hands it out, so a consumer that falls behind holds back the broker (reading pauses at
-   * `maxUnackedInbound`) and nothing is dropped; true leaves acking to you (`message.ack()`).
+   * `maxUnackedInbound`) and nothing is dropped (messages still buffered when the iterator ends are
+   * acked then, or they would hold every later ack back); true leaves acking to you (`message.ack()`).
    * true without the client's manualAck throws INVALID_ARGUMENT. Defaults to false.
    */
   manualAck?: boolean;
@@ -82,6 +83,10 @@ export function messageStream(
   const finish = (): IteratorResult<MqttMessage> => {
     done = true;
     unsubscribe();
+    // Acked as well: never handed out, they would otherwise hold every later ack (and reading) back.
+    if (ackOnTake) for (let i = head; i < buffer.length; i++) (buffer[i] as MqttMessage).ack();
+    buffer.length = 0;
+    head = 0;
     resume();
     wake?.();
     return { done: true, value: undefined };
