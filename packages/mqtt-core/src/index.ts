@@ -3,7 +3,7 @@
 
 // the session: inputs with `now`, answers with effects
 export { Session } from './session/session.js';
-export type { PublishRequest, SessionStats } from './session/session.js';
+export type { PublishRequest, SessionStats, AckTarget, AckOptions, AckResult } from './session/session.js';
 export type { ServerLimits } from './session/outgoing-flow.js';
 export type { SessionState } from './session/packet-rules.js';
 export { PublishRc } from './session/effects.js';
@@ -53,7 +53,7 @@ export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js'
 // the engine (driver)
 export { MqttEngine } from './driver/mqtt-engine.js';
 export type { EngineObserver } from './driver/engine-observer.js';
-export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './driver/engine-types.js';
+export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER, DEFAULT_MAX_UNACKED_INBOUND } from './driver/engine-types.js';
 export { Completion, waitWithin } from './driver/completion.js';
 export { textBytes } from './driver/text-bytes.js';
 export type { WaitOptions } from './driver/completion.js';

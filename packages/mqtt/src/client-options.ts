@@ -84,6 +84,22 @@ export interface ClientOptions<P extends MqttProtocol = MqttProtocol> {
    * that silently stop after a reconnect are the worse surprise.
    */
   resubscribe?: boolean;
+  /**
+   * Hold the PUBACK (QoS 1) or PUBREC (QoS 2) of each received message until the application calls
+   * `message.ack()` (or `client.ack(message)`); acks still leave in the order the messages arrived,
+   * as MQTT requires, so an ack out of order waits for the earlier ones. A messages() iterator acks
+   * each message as it hands it out (unless `messages(filter, { manualAck: true })`). A message no handler
+   * receives (no callback, no onMessage, no messages() stream) is acked at once. A message not
+   * acked when its connection drops is redelivered by the broker (cleanSession false); acking it
+   * then does nothing. While `maxUnackedInbound` messages wait, the client stops reading from the
+   * broker. MQTT 3.1, 3.1.1 and 5. Defaults to false (acked on arrival).
+   */
+  manualAck?: boolean;
+  /**
+   * With `manualAck`: unacknowledged messages at which reading from the broker pauses (it resumes
+   * below). MQTT 5 uses the smaller of this and the Receive Maximum sent in CONNECT. Defaults to 100.
+   */
+  maxUnackedInbound?: number;
   /** v5: inbound topic aliases accepted. Defaults to 0. */
   topicAliasMaximum?: number;
   /** v5: assign outgoing topic aliases within the broker's maximum. Defaults to true. */

@@ -239,6 +239,8 @@ export class ClientSettings {
       store: o.sessionStore,
       authenticator: o.authenticator,
       credentials: o.credentials,
+      manualAck: o.manualAck === true,
+      ...(o.maxUnackedInbound !== undefined ? { maxUnackedInbound: o.maxUnackedInbound } : {}),
       ...(o.topicAliasMaximum !== undefined ? { topicAliasMaximum: o.topicAliasMaximum } : {}),
       ...(o.autoTopicAlias !== undefined ? { autoTopicAlias: o.autoTopicAlias } : {}),
       ...(o.maximumPacketSize !== undefined ? { maximumPacketSize: o.maximumPacketSize } : {}),

@@ -11,7 +11,7 @@ import { ClientSettings } from './client-settings.js';
 import type { PublishTracer } from './diagnostics-hooks.js';
 import { MQTT_ERR_CONN_LOST, MQTT_ERR_INVAL, MQTT_ERR_NO_CONN, MQTT_ERR_NOT_SUPPORTED, MQTT_ERR_SUCCESS, MQTTv311, MQTTv5, type MqttProtocol } from './constants.js';
 import { LOG_LEVEL_METHOD, redactSecrets, type Logger } from './logger.js';
-import { MessageInfo, RequestInfo, type MqttMessage } from './message.js';
+import { MessageInfo, MqttMessage as MqttMessageClass, RequestInfo, type MqttMessage } from './message.js';
 import { MessageDispatch } from './message-dispatch.js';
 import { messageStream, type MessageStreamOptions } from './message-stream.js';
 import { LOG_LEVELS, pahoRc } from './paho-rc.js';
@@ -626,18 +626,32 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return this.#engine.reauthenticate({ ...(o.data !== undefined ? { data: o.data } : {}), ...waitOptions(o) });
   }
 
+  /**
+   * With the `manualAck` option: acknowledges `message` (as `message.ack(reasonCode, properties)`):
+   * its PUBACK/PUBREC goes out after those of earlier messages; MQTT 5 `reasonCode` >= 0x80 refuses
+   * it. False when there was nothing to ack (QoS 0, acked already, manualAck off, or its connection
+   * is gone: the broker redelivers it). INVALID_ARGUMENT for anything but a received message or a bad code.
+   */
+  ack(message: MqttMessage, reasonCode?: number, properties?: V5Properties<P>): boolean {
+    if (!(message instanceof MqttMessageClass)) throw invalid('ack() message', 'a received message', message);
+    return message.ack(reasonCode, properties as Properties | undefined);
+  }
+
   /** `for await (const msg of client.messages('sensors/#'))`: messages matching `filter` (default all). */
   messages(filter = '#', options: MessageStreamOptions = {}): AsyncIterableIterator<MqttMessage> {
     checkFilter(filter, 'messages() filter');
     checkStreamOptions(options);
-    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), (this.#streamFlow ??= {
+    const manual = this.#settings.options.manualAck === true;
+    if (options.manualAck === true && !manual) throw new MqttError('INVALID_ARGUMENT', 'messages({ manualAck: true }) needs the client option manualAck: true');
+    const flow = (this.#streamFlow ??= {
       pause: (): void => {
         if (this.#pausedStreams++ === 0) this.#engine.pauseReading();
       },
       resume: (): void => {
         if (--this.#pausedStreams === 0) this.#engine.resumeReading();
       },
-    }));
+    });
+    return messageStream(filter, options, (listener) => this.#dispatch.stream(listener), flow, manual && options.manualAck !== true);
   }
   // ---- engine wiring ----------------------------------------------------------------------------
 
@@ -706,7 +720,18 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
       });
     });
     engine.on('message', (m) => {
-      this.#dispatch.dispatch(m, (message) => this.#run('onMessage', this.onMessage, this, this.#userdata, message), (what, error) => this.#callbackThrew(what, error));
+      // manualAck: the message acks itself through the engine; one no handler takes is acked at once.
+      // The Session is captured: after reinitialise() (a new Session) an old message acks nothing.
+      const session = engine.session;
+      const ack = m.qos > 0 && this.#settings.options.manualAck === true
+        ? (reasonCode: number | undefined, properties: Properties | undefined): boolean => {
+          if (engine.session !== session) return false;
+          const outcome = engine.ack(m, { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
+          return outcome === 'sent' || outcome === 'held';
+        }
+        : undefined;
+      const taken = this.#dispatch.dispatch(m, (message) => this.#run('onMessage', this.onMessage, this, this.#userdata, message), (what, error) => this.#callbackThrew(what, error), ack);
+      if (ack !== undefined && !taken && this.onMessage === undefined) ack(undefined, undefined);
       this.#poke();
     });
     engine.on('released', (r) => this.#run('onMessageComplete', this.onMessageComplete, this, this.#userdata, r.packetId));

@@ -8,6 +8,7 @@ export type { ClientOptions, TlsSettings, WsSettings, ProxySettings, WillSetting
 export { DEFAULT_WS_PATH, DEFAULT_KEEPALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS } from './client-options.js';
 export type { ConnectFlags, OnConnect, OnDisconnect, OnMessage, OnMessageComplete, OnPublish, OnSubscribe, OnUnsubscribe, OnLog, OnSocket } from './callbacks.js';
 export { MqttMessage, MessageInfo, RequestInfo } from './message.js';
+export type { MessageAcker } from './message.js';
 export type { MessageStreamOptions } from './message-stream.js';
 export type { Platform, TransportSettings, SrvTarget } from './platform.js';
 export type { Logger } from './logger.js';

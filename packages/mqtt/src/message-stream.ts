@@ -1,4 +1,6 @@
-// client.messages(filter): received messages as an async iterator. A full buffer (`bufferSize`)
+// client.messages(filter): received messages as an async iterator. With the client's manualAck a
+// stream acks each message as it hands it out (or leaves it to the consumer): the broker is held
+// back by the unacked bound, so nothing is dropped and the buffer stays bounded. A full buffer (`bufferSize`)
 // pauses reading from the broker (flow control holds the rest) and resumes at half; only QoS 0
 // messages are ever dropped (oldest first, counted in `dropped`): a QoS>0 message, which the broker
 // was told arrived, is never dropped.
@@ -15,6 +17,14 @@ export interface MessageStreamOptions {
    * dropped, never QoS 1/2 ones. Defaults to 10,000.
    */
   bufferSize?: number;
+  /**
+   * With the client's `manualAck`: by default (false) the iterator acks each QoS 1/2 message as it
+   * hands it out, so a consumer that falls behind holds back the broker (reading pauses at
+   * `maxUnackedInbound`) and nothing is dropped (messages still buffered when the iterator ends are
+   * acked then, or they would hold every later ack back); true leaves acking to you (`message.ack()`).
+   * true without the client's manualAck throws INVALID_ARGUMENT. Defaults to false.
+   */
+  manualAck?: boolean;
 }
 
 /** How a stream asks the client to stop and restart reading from the broker. */
@@ -29,8 +39,9 @@ export const DEFAULT_MESSAGE_STREAM_BUFFER = 10_000;
 export function messageStream(
   filter: string,
   options: MessageStreamOptions,
-  subscribe: (listener: (message: MqttMessage) => void) => () => void,
+  subscribe: (listener: (message: MqttMessage) => boolean) => () => void,
   flow?: StreamFlow,
+  ackOnTake = false,
 ): AsyncIterableIterator<MqttMessage> & { readonly dropped: number } {
   const limit = options.bufferSize ?? DEFAULT_MESSAGE_STREAM_BUFFER;
   const buffer: MqttMessage[] = [];
@@ -57,7 +68,7 @@ export function messageStream(
     }
   };
   const unsubscribe = subscribe((message) => {
-    if (done || !topicMatchesSub(filter, message.topic)) return;
+    if (done || !topicMatchesSub(filter, message.topic)) return false;
     buffer.push(message);
     if (buffer.length - head >= limit) pause();
     // Over the limit, only a QoS 0 message at the head may go: a QoS>0 one was acknowledged.
@@ -67,10 +78,15 @@ export function messageStream(
       compact();
     }
     wake?.();
+    return true;
   });
   const finish = (): IteratorResult<MqttMessage> => {
     done = true;
     unsubscribe();
+    // Acked as well: never handed out, they would otherwise hold every later ack (and reading) back.
+    if (ackOnTake) for (let i = head; i < buffer.length; i++) (buffer[i] as MqttMessage).ack();
+    buffer.length = 0;
+    head = 0;
     resume();
     wake?.();
     return { done: true, value: undefined };
@@ -87,6 +103,7 @@ export function messageStream(
         if (head < buffer.length) {
           const value = buffer[head++] as MqttMessage;
           compact();
+          if (ackOnTake) value.ack();
           if (paused && buffer.length - head <= limit / 2) resume();
           return { done: false, value };
         }

@@ -6,6 +6,9 @@ import { MQTT_ERR_QUEUE_SIZE } from './constants.js';
 
 const utf8 = new TextDecoder();
 
+/** How a message acknowledges itself (manualAck): true when the ack was taken (sent or held for order). */
+export type MessageAcker = (reasonCode: number | undefined, properties: Properties | undefined) => boolean;
+
 /** A message received from the broker. */
 export class MqttMessage {
   /** The topic it was published to. */
@@ -24,9 +27,11 @@ export class MqttMessage {
   readonly properties: Properties | undefined;
   /** When it was handed to the application (ms since the epoch). */
   readonly timestamp: number;
+  #acker: MessageAcker | undefined;
 
-  /** `init` may be core's InboundMessage as it is (its packetId becomes `mid`). */
-  constructor(init: { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; dup: boolean; mid?: number; packetId?: number | undefined; properties?: Properties | undefined; timestamp?: number }) {
+  /** `init` may be core's InboundMessage as it is (its packetId becomes `mid`); `ack` (or `init.ack`) makes ack() work (manualAck). */
+  constructor(init: { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; dup: boolean; mid?: number; packetId?: number | undefined; properties?: Properties | undefined; timestamp?: number; ack?: MessageAcker }, ack?: MessageAcker) {
+    this.#acker = ack ?? init.ack;
     this.topic = init.topic;
     this.payload = init.payload;
     this.qos = init.qos;
@@ -35,6 +40,29 @@ export class MqttMessage {
     this.mid = init.mid ?? init.packetId ?? 0;
     this.properties = init.properties;
     this.timestamp = init.timestamp ?? Date.now();
+  }
+
+  /**
+   * With the `manualAck` client option: sends this message's PUBACK (QoS 1) or PUBREC (QoS 2), after
+   * those of the messages that arrived before it (until they are acked it is held). MQTT 5:
+   * `reasonCode` 0x80 or above refuses the message (0x80 unspecified error, 0x87 not authorized,
+   * 0x97 quota exceeded, ...), with optional `properties` (reasonString, userProperties). True when
+   * the ack was taken; false when there is nothing to ack: QoS 0, acked already, the client acks on
+   * arrival, or the connection it came on is gone (the broker redelivers it; ack that copy).
+   * Throws INVALID_ARGUMENT for a reason code PUBACK/PUBREC cannot carry, or a non-zero one before MQTT 5.
+   */
+  ack(reasonCode?: number, properties?: Properties): boolean {
+    if (reasonCode !== undefined && (!Number.isInteger(reasonCode) || reasonCode < 0 || reasonCode > 255)) {
+      throw new MqttError('INVALID_ARGUMENT', `ack() reasonCode: expected an integer 0-255, got ${String(reasonCode)}`);
+    }
+    if (properties !== undefined && (typeof properties !== 'object' || properties === null || Array.isArray(properties))) {
+      throw new MqttError('INVALID_ARGUMENT', 'ack() properties: expected an object');
+    }
+    const acker = this.#acker;
+    if (acker === undefined) return false;
+    const taken = acker(reasonCode, properties);
+    if (taken) this.#acker = undefined;
+    return taken;
   }
 
   /** The payload decoded as UTF-8. */

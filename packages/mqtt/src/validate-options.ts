@@ -86,6 +86,8 @@ const OPTION_CHECKS: { readonly [K in keyof ClientOptions]-?: Check } = {
   autoReconnect: checkBoolean,
   externalLoop: checkBoolean,
   resubscribe: checkBoolean,
+  manualAck: checkBoolean,
+  maxUnackedInbound: (v, n) => checkNumber(v, n, { integer: true, min: 1 }),
   emptyClientId: checkBoolean,
   topicAliasMaximum: (v, n) => checkNumber(v, n, uint16),
   autoTopicAlias: checkBoolean,
@@ -258,8 +260,9 @@ export function checkDisconnectArgs(reasonCode: unknown, properties: unknown): v
 /** messages(filter, { signal, bufferSize }). */
 export function checkStreamOptions(value: unknown): void {
   const o = checkObject(value, 'messages() options');
-  checkKeys(o, ['signal', 'bufferSize'], 'messages()');
+  checkKeys(o, ['signal', 'bufferSize', 'manualAck'], 'messages()');
   checkAbortSignal(o.signal, 'messages() signal');
+  checkOptionalBoolean(o.manualAck, 'messages() manualAck');
   checkOptionalNumber(o.bufferSize, 'messages() bufferSize', { integer: true, min: 1 });
 }
 

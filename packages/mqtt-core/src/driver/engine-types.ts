@@ -109,7 +109,17 @@ export interface EngineOptions extends SessionOptions {
    * Defaults to false.
    */
   externalLoop: boolean;
+  /**
+   * With `manualAck`: reading from the broker pauses while this many inbound QoS 1/2 messages are
+   * unacknowledged, and resumes below it, so a slow consumer slows the broker instead of piling up
+   * messages. MQTT 5 uses the smaller of this and `receiveMaximum`. Defaults to 100
+   * (DEFAULT_MAX_UNACKED_INBOUND). Unused without manualAck.
+   */
+  maxUnackedInbound: number;
 }
+
+/** Inbound QoS 1/2 messages unacknowledged before a manualAck engine stops reading. */
+export const DEFAULT_MAX_UNACKED_INBOUND = 100;
 
 /** What MqttEngine.stats() answers: the Session's view plus what crossed the wire. */
 export interface EngineStats extends SessionStats {

@@ -12,6 +12,7 @@ import { reconnectDelay } from '../session/backoff.js';
 import { PublishRc } from '../session/effects.js';
 import type { CommandResult, SessionEffect, TimerKind } from '../session/effects.js';
 import { Session } from '../session/session.js';
+import type { AckOptions, AckResult, AckTarget } from '../session/session.js';
 import type { SessionOptions } from '../session/session-options.js';
 import type { Transport, TransportConnection } from '../transport.js';
 import { textBytes } from './text-bytes.js';
@@ -30,7 +31,7 @@ import type {
   PublishHandle, PublishOptions, PublishResult, ReauthenticateOptions, ReauthResult, RequestHandle, RequestOptions,
   SubscribeResult, UnsubscribeResult, EngineStats,
 } from './engine-types.js';
-import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './engine-types.js';
+import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER, DEFAULT_MAX_UNACKED_INBOUND } from './engine-types.js';
 import { defaultTimers } from './timers.js';
 import type { TimerHandle, Timers } from './timers.js';
 
@@ -84,6 +85,8 @@ export class MqttEngine {
   #up = false;
   /** pauseReading() is in force. */
   #readPaused = false;
+  /** manualAck: reading is paused because maxUnackedInbound messages wait for their ack. */
+  #ackPaused = false;
   #wanted = false;
   #storeLoaded = false;
   #queue: SessionEffect[] = [];
@@ -164,7 +167,21 @@ export class MqttEngine {
   resumeReading(): void {
     this.#readPaused = false;
     // In external-loop mode the connection stays paused: only loopRead() reads.
-    if (this.#external === undefined) this.#link?.connection?.resume?.();
+    if (this.#external === undefined && !this.#ackPaused) this.#link?.connection?.resume?.();
+  }
+
+  /**
+   * manualAck: the application is done with `message` (from the `message` event). Its PUBACK or
+   * PUBREC goes out in PUBLISH-arrival order (held until earlier messages are acked); v5 may refuse
+   * with a reason code >= 0x80. Answers the Session's outcome: `stale` (its connection is gone: the
+   * broker redelivers it) and `unknown` (QoS 0, acked already) send nothing. Reading resumes once
+   * fewer than the bound are unacknowledged. Throws INVALID_ARGUMENT for a bad reason code.
+   */
+  ack(message: AckTarget, options: AckOptions = {}): AckResult['outcome'] {
+    const result = this.#session.ack(message, options, this.#timers.now());
+    this.#apply(result.effects);
+    this.#flowControl();
+    return result.outcome;
   }
 
   /** True while writes are blocked by back-pressure, or (external loop) wait for loopWrite() (Paho's want_write). */
@@ -495,6 +512,7 @@ export class MqttEngine {
         this.#counts.bytesReceived += bytes.length;
         const observed = this.#observer !== undefined && this.#observer.active;
         this.#apply(this.#session.receive(bytes, this.#timers.now(), observed || this.#logging()));
+        if (this.#session.options.manualAck) this.#flowControl();
       },
       onDrain: () => {
         // External loop: the caller's loopWrite() writes the rest.
@@ -506,6 +524,22 @@ export class MqttEngine {
         if (link === this.#link) this.#detach(error);
       },
     };
+  }
+
+  /**
+   * manualAck back-pressure: pauses reading while maxUnackedInbound (v5: at most our Receive
+   * Maximum, [MQTT-3.3.4-9]) inbound messages wait for their ack, resumes below it. Independent of
+   * pauseReading(): reading resumes only when neither holds it.
+   */
+  #flowControl(): void {
+    const o = this.#session.options;
+    const bound = this.#live.maxUnackedInbound ?? DEFAULT_MAX_UNACKED_INBOUND;
+    const over = this.#session.unackedInboundCount >= (o.protocolVersion === 5 ? Math.min(o.receiveMaximum, bound) : bound);
+    if (over === this.#ackPaused) return;
+    this.#ackPaused = over;
+    const connection = this.#link?.connection;
+    if (over) connection?.pause?.();
+    else if (!this.#readPaused && this.#external === undefined) connection?.resume?.();
   }
 
   /** Closes the current link at once and tells the Session (its 'disconnected' follows). */
@@ -739,6 +773,8 @@ export class MqttEngine {
         this.#clearTimers();
         const wasConnected = this.#up;
         this.#up = false;
+        // Un-acked messages went with the connection (the Session forgot them): nothing holds reading now.
+        this.#ackPaused = false;
         this.#connack?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed before CONNACK'));
         this.#endReauth()?.reject(effect.error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed during re-authentication'));
         this.#events.emit('disconnect', { error: effect.error, reasonCode: effect.reasonCode, properties: effect.properties });

@@ -31,6 +31,8 @@ export interface InboundMessage {
   readonly packetId: number | undefined;
   /** The PUBLISH's v5 properties; undefined when none. */
   readonly properties: Properties | undefined;
+  /** Which connection of the Session it arrived on (1 for the first): Session.ack() refuses one from an earlier connection. */
+  readonly connection: number;
 }
 
 /** One thing the caller must do, in order: a discriminated union on `type`. */

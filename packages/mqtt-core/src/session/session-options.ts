@@ -59,6 +59,11 @@ export interface SessionOptions {
   receiveMaximum: number;
   /** v5: assign outgoing topic aliases within the broker's Topic Alias Maximum. Defaults to true. */
   autoTopicAlias: boolean;
+  /**
+   * Hold the PUBACK/PUBREC of each inbound QoS 1/2 message until Session.ack() is called for it;
+   * acks still leave in PUBLISH-arrival order [MQTT-4.6.0-2] [MQTT-4.6.0-3]. Defaults to false (acked on arrival).
+   */
+  manualAck: boolean;
   /** Emit `persist` effects for a SessionStore. Defaults to true; the engine turns them off when it has no store. */
   persistEffects: boolean;
 }
@@ -104,6 +109,7 @@ export function resolveSessionOptions(options: Readonly<Partial<SessionOptions>>
     topicAliasMaximum: inboundLimit(options, 'topicAliasMaximum', DEFAULT_TOPIC_ALIAS_MAXIMUM),
     receiveMaximum: inboundLimit(options, 'receiveMaximum', DEFAULT_RECEIVE_MAXIMUM),
     autoTopicAlias: options.autoTopicAlias ?? true,
+    manualAck: options.manualAck ?? false,
     persistEffects: options.persistEffects ?? true,
   };
 }

@@ -69,6 +69,35 @@ export interface SessionStats {
   readonly idleMs: number | undefined;
 }
 
+/** What Session.ack() takes: the delivered message (its packet id and the connection it came on). */
+export interface AckTarget {
+  /** The message's packet id (undefined at QoS 0: nothing to acknowledge). */
+  readonly packetId: number | undefined;
+  /** The `connection` of the message effect. */
+  readonly connection: number;
+}
+
+/** What Session.ack() takes besides the message: a v5 reason code (>= 0x80 refuses) and properties. */
+export interface AckOptions {
+  /** v5 PUBACK/PUBREC reason code; 0x80 and above refuse the message. Before MQTT 5 only 0 (or none). */
+  readonly reasonCode?: number;
+  /** v5 PUBACK/PUBREC properties (reasonString, userProperties); ignored before MQTT 5. */
+  readonly properties?: Properties;
+}
+
+/**
+ * What Session.ack() did: `sent` (this ack and any held behind it are in `effects`), `held` (an
+ * earlier message is still unacked: it goes with that one), `stale` (the message came on a
+ * connection that is over, or the session is not connected: nothing is sent, the broker redelivers
+ * it when the session is resumed), `unknown` (QoS 0, acked already, or not a manualAck message).
+ */
+export interface AckResult {
+  /** sent, held, stale or unknown. */
+  readonly outcome: 'sent' | 'held' | 'stale' | 'unknown';
+  /** The effects to perform, in order. */
+  readonly effects: SessionEffect[];
+}
+
 /** Options configure() may change while connected. */
 const LIVE_OPTIONS: ReadonlySet<string> = new Set(['maxQueuedMessages', 'retryInterval', 'maxInflightMessages']);
 
@@ -123,6 +152,11 @@ export class Session {
   /** Outgoing QoS>0 messages in flight. */
   get inflightCount(): number {
     return this.#flow.inflightCount;
+  }
+
+  /** manualAck: inbound QoS 1/2 messages on this connection whose ack the application has not released. */
+  get unackedInboundCount(): number {
+    return this.#inbound.unackedCount;
   }
 
   /** Outgoing messages waiting (for the window or a connection). */
@@ -227,6 +261,7 @@ export class Session {
     }
     this.#requests.clear();
     this.#flow.connectionClosed();
+    this.#inbound.closed();
     fx.push({ type: 'disconnected', error: info.error, reasonCode: info.reasonCode, properties: info.properties });
     return this.#finish(fx, now);
   }
@@ -397,6 +432,32 @@ export class Session {
     this.#close = { error: undefined, reasonCode: options.reasonCode, properties: undefined };
     fx.push({ type: 'close' });
     return this.#finish(fx, now);
+  }
+
+  /**
+   * manualAck: the application is done with `message` (a `message` effect's message): releases its
+   * PUBACK (QoS 1) or PUBREC (QoS 2), in PUBLISH-arrival order [MQTT-4.6.0-2] [MQTT-4.6.0-3], so it
+   * may be held until earlier messages are acked. v5: `reasonCode` >= 0x80 refuses the message (a
+   * refused PUBREC ends the QoS 2 exchange). Never throws for the message's state (see AckResult:
+   * stale and unknown are no-ops); throws INVALID_ARGUMENT for a reason code PUBACK/PUBREC cannot
+   * carry, or any non-zero one before MQTT 5.
+   */
+  ack(message: AckTarget, options: AckOptions, now: number): AckResult {
+    const code = options.reasonCode;
+    if (code !== undefined) {
+      const v5 = this.#options.protocolVersion === 5;
+      if (v5 ? !isReasonCodeAllowed('puback', code) : code !== 0) {
+        throw new MqttError('INVALID_ARGUMENT', `reason code ${String(code)} is not allowed on PUBACK/PUBREC${v5 ? '' : ' before MQTT 5'}`);
+      }
+    }
+    const fx: SessionEffect[] = [];
+    if (message.packetId === undefined) return { outcome: 'unknown', effects: fx };
+    if (this.#state !== 'connected' || message.connection !== this.#inbound.connection) return { outcome: 'stale', effects: fx };
+    const v5 = this.#options.protocolVersion === 5;
+    const replies = this.#inbound.ack(fx, message.packetId, v5 && code !== 0 ? code : undefined, v5Properties(this.#options.protocolVersion, options.properties));
+    if (replies === undefined) return { outcome: 'unknown', effects: fx };
+    for (const reply of replies) this.#reply(fx, now, reply);
+    return { outcome: replies.length > 0 ? 'sent' : 'held', effects: this.#finish(fx, now) };
   }
 
   /**
