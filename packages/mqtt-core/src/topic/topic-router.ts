@@ -14,9 +14,9 @@ function newNode<T>(): TrieNode<T> {
   return { children: new Map(), values: new Map() };
 }
 
-/** Maps topic filters (with `+`, `#`, `$share/`) to values; `match(topic)` yields every value whose filter matches. */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Maps topic filters (with `+`, `#`, `$share/`) to values; `match(topic)` yields every value whose filter matches. */
 export class TopicRouter<T> {
   readonly #root: TrieNode<T> = newNode();
   #size = 0;
