@@ -51,7 +51,7 @@ export { toSubscriptions } from './topic/subscribe-args.js';
 export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js';
 
 // the engine (driver)
-export { MqttEngine } from './driver/mqtt-engine.js';
+export { EngineCore, MqttEngine } from './driver/mqtt-engine.js';
 export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER } from './driver/engine-types.js';
 export { Completion, waitWithin } from './driver/completion.js';
 export { textBytes } from './driver/text-bytes.js';
@@ -82,7 +82,8 @@ export type {
 } from './driver/engine-types.js';
 export { defaultTimers } from './driver/timers.js';
 export { RecordedTimers } from './driver/recorded-timers.js';
-export type { LoopStatus } from './driver/external-loop.js';
+export { createExternalLoop } from './driver/external-loop.js';
+export type { ExternalLoop, ExternalLoopFactory, LoopStatus } from './driver/external-loop.js';
 export type { Timers, TimerHandle } from './driver/timers.js';
 
 // the transport contract

@@ -1,9 +1,9 @@
 // The Client users import: the seed's (Paho 1.5) whole API in camelCase, plus MQTT 5, Promises,
 // AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in ONE
-// core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
+// core EngineCore (the external loop comes from the platform) for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { EngineCore, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -140,7 +140,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   readonly #subscribed = new SubscriptionRecord();
   /** Request ids of renewals: their SUBACKs are not reported through onSubscribe. */
   readonly #renewals = new Set<number>();
-  readonly #engine: MqttEngine;
+  readonly #engine: EngineCore;
   /** v5 CONNECT properties of the last connect() call: they apply to that call's connections only. */
   #callProperties: Properties | undefined;
   /** connect()'s cleanStart for this call, and the CONNACKs accepted since the call. */
@@ -172,7 +172,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     // Every option is checked (INVALID_ARGUMENT naming the key) before anything is built.
     this.#settings = new ClientSettings(options, platform.checkTls);
     this.#userdata = options.userdata;
-    this.#engine = new MqttEngine(this.#engineOptions());
+    this.#engine = new EngineCore(this.#engineOptions(), platform.createExternalLoop);
     this.#attach(this.#engine);
   }
 
@@ -633,7 +633,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
 
   /** Wires the one engine's events to the callbacks, once, for the client's life. */
-  #attach(engine: MqttEngine): void {
+  #attach(engine: EngineCore): void {
     engine.on('connect', (c) => {
       if (engine.state === 'connected') this.#acceptedSinceCall++;
       // [MQTT-3.2.2-16]: the broker names a client that sent an empty id; core resumes a session under it.

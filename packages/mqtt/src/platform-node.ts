@@ -1,6 +1,7 @@
-// The Node.js platform: tcp, tls, ws and wss transports, and DNS SRV look-ups for connectSrv().
+// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), and the
+// external loop (option externalLoop), which only a Node socket can serve.
 import { Resolver } from 'node:dns/promises';
-import type { Transport } from '@x/mqtt-core';
+import { createExternalLoop, type Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
 import { tcpTransport, toTlsConnectionOptions, type ProxyOptions, type TlsOptions } from '@x/mqtt-transport-tcp';
 import { tlsTransport } from '@x/mqtt-transport-tls';
@@ -62,4 +63,4 @@ export function checkNodeTls(settings: unknown, where: string): TlsSettings {
 }
 
 /** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s checks. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls };
+export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls, createExternalLoop };

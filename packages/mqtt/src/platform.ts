@@ -1,7 +1,7 @@
 // What the Client needs from its runtime, injected so that one Client serves Node and browsers:
 // building transports for a broker address, checking TLS settings, and (Node only) DNS SRV look-ups
-// for connectSrv().
-import type { Transport } from '@x/mqtt-core';
+// for connectSrv(), and (Node only) the external loop, so a browser bundle carries none of it.
+import type { ExternalLoopFactory, Transport } from '@x/mqtt-core';
 import type { TlsSettings, WsSettings, ProxySettings } from './client-options.js';
 import type { BrokerAddress } from './url.js';
 
@@ -40,4 +40,10 @@ export interface Platform {
    * that a browser bundle carries no Node TLS checks.
    */
   checkTls(settings: unknown, where: string): TlsSettings;
+  /**
+   * The external loop (option `externalLoop`: loopRead(), loopWrite(), loopMisc()), given to the
+   * engine. Node only: a browser cannot read a socket on demand, and without it an externalLoop
+   * client's connect is refused with INVALID_ARGUMENT.
+   */
+  createExternalLoop?: ExternalLoopFactory;
 }

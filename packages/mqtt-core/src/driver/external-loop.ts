@@ -2,6 +2,8 @@
 // drives the I/O. The engine then reads nothing on its own (the connection stays paused), writes
 // nothing on its own (every send is held until write()), and arms no timer (they are recorded and
 // run by misc()). This file only acts on the engine's current link; the engine does the rest.
+// Injected into EngineCore as a factory (MqttEngine passes createExternalLoop): a browser can never
+// read a socket on demand, so a browser bundle need not carry this file.
 import type { Link } from './link.js';
 import { RecordedTimers } from './recorded-timers.js';
 
@@ -59,3 +61,9 @@ export class ExternalLoop {
     return this.#current() === link ? 'ok' : 'connection-lost';
   }
 }
+
+/** Builds the external loop for an engine: `clock` in ms, `current` answers the engine's current link. */
+export type ExternalLoopFactory = (clock: () => number, current: () => Link | undefined) => ExternalLoop;
+
+/** The ExternalLoopFactory that MqttEngine and the Node facade give to EngineCore. */
+export const createExternalLoop: ExternalLoopFactory = (clock, current) => new ExternalLoop(clock, current);
