@@ -19,7 +19,7 @@ import type { Platform } from './platform.js';
 import { Requester, respond, type RequestOptions, type ResponseValue } from './request-response.js';
 import { SubscriptionRecord } from './resubscribe.js';
 import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, checkSecureContext, invalid, refused } from './validate.js';
-import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
+import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
@@ -258,9 +258,12 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
   /**
    * Paho's proxy_set: the Node transports (tcp, tls, ws) connect through this SOCKS5 or HTTP
-   * CONNECT proxy from the next connection. The browser's WebSocket does not use it.
+   * CONNECT proxy from the next connection. The browser's WebSocket cannot use one: in a browser
+   * it is refused with INVALID_ARGUMENT.
    */
   proxySet(proxy: ProxySettings): void {
+    const checkProxy = this.#platform.checkProxy;
+    if (checkProxy === undefined) throw refused('a browser WebSocket cannot use a proxy: the browser picks its own');
     const checked = checkProxy(proxy);
     this.#set((s) => (s.proxy = checked));
   }

@@ -1,5 +1,6 @@
-// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), and the
-// external loop (option externalLoop), which only a Node socket can serve.
+// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), the
+// check of proxySet()'s settings, and the external loop (option externalLoop): only Node sockets
+// can go through a proxy or be read on demand.
 import { Resolver } from 'node:dns/promises';
 import { createExternalLoop, type Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
@@ -9,6 +10,7 @@ import { wsTransport } from '@x/mqtt-transport-ws';
 import type { ProxySettings, TlsSettings } from './client-options.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
+import { checkProxy } from './validate-options.js';
 import { checkTlsSettings } from './validate-tls.js';
 import { refused } from './validate.js';
 
@@ -63,4 +65,4 @@ export function checkNodeTls(settings: unknown, where: string): TlsSettings {
 }
 
 /** The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, and tlsSet()'s checks. */
-export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls, createExternalLoop };
+export const nodePlatform: Platform = { createTransport: createNodeTransport, resolveSrv: resolveMqttSrv, checkTls: checkNodeTls, createExternalLoop, checkProxy };

@@ -46,4 +46,9 @@ export interface Platform {
    * client's connect is refused with INVALID_ARGUMENT.
    */
   createExternalLoop?: ExternalLoopFactory;
+  /**
+   * Checks proxySet()'s settings (INVALID_ARGUMENT at the call). Node only: without it (a
+   * browser, whose WebSocket cannot use a proxy) proxySet() is refused.
+   */
+  checkProxy?(settings: unknown): ProxySettings;
 }
