@@ -83,7 +83,7 @@ export type {
 export { defaultTimers } from './driver/timers.js';
 export { RecordedTimers } from './driver/recorded-timers.js';
 export { createExternalLoop } from './driver/external-loop.js';
-export type { ExternalLoop, ExternalLoopFactory, LoopStatus } from './driver/external-loop.js';
+export type { ExternalLoopFactory, LoopDriver, LoopStatus } from './driver/external-loop.js';
 export type { Timers, TimerHandle } from './driver/timers.js';
 
 // the transport contract

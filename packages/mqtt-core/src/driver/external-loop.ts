@@ -14,7 +14,8 @@ import { RecordedTimers } from './recorded-timers.js';
  */
 export type LoopStatus = 'ok' | 'no-connection' | 'connection-lost' | 'not-supported';
 
-export class ExternalLoop {
+/** The caller's loop for one engine: read(), write() and misc() act on the engine's current link. */
+export class ExternalLoop implements LoopDriver {
   /** The engine's timers in this mode: recorded, run only by misc(). */
   readonly timers: RecordedTimers;
   readonly #current: () => Link | undefined;
@@ -62,8 +63,23 @@ export class ExternalLoop {
   }
 }
 
-/** Builds the external loop for an engine: `clock` in ms, `current` answers the engine's current link. */
-export type ExternalLoopFactory = (clock: () => number, current: () => Link | undefined) => ExternalLoop;
+/** What an engine's external loop offers the engine (an ExternalLoop; opaque outside core). */
+export interface LoopDriver {
+  /** The engine's timers in this mode: recorded, run only by misc(). */
+  readonly timers: RecordedTimers;
+  /** Reads what the paused connection holds now (Paho's loop_read). */
+  read(): LoopStatus;
+  /** Writes what is held, until the transport is full (Paho's loop_write). */
+  write(): LoopStatus;
+  /** Runs the timers that are due (Paho's loop_misc). */
+  misc(): LoopStatus;
+}
+
+/**
+ * Builds an engine's external loop: `clock` in ms, `current` answers the engine's current link
+ * (typed unknown here: links are core's own). Give EngineCore createExternalLoop.
+ */
+export type ExternalLoopFactory = (clock: () => number, current: () => unknown) => LoopDriver;
 
 /** The ExternalLoopFactory that MqttEngine and the Node facade give to EngineCore. */
-export const createExternalLoop: ExternalLoopFactory = (clock, current) => new ExternalLoop(clock, current);
+export const createExternalLoop: ExternalLoopFactory = (clock, current) => new ExternalLoop(clock, current as () => Link | undefined);

@@ -20,7 +20,7 @@ import { deferred } from './deferred.js';
 import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
 import { Emitter } from './emitter.js';
-import { createExternalLoop, type ExternalLoop, type ExternalLoopFactory, type LoopStatus } from './external-loop.js';
+import { createExternalLoop, type ExternalLoopFactory, type LoopDriver, type LoopStatus } from './external-loop.js';
 import { Link } from './link.js';
 import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
@@ -50,12 +50,15 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
   return out;
 }
 
-/** The client engine the facade and helpers share. See the README for the full contract. */
+/**
+ * The client engine the facade and helpers share, without the external-loop code (given as a
+ * factory, see the constructor): what a browser bundle carries. See the README for the full contract.
+ */
 export class EngineCore {
   #session: Session;
   readonly #timers: Timers;
   /** Set in external-loop mode: the caller's loop reads, writes and runs the (recorded) timers. */
-  readonly #external: ExternalLoop | undefined;
+  readonly #external: LoopDriver | undefined;
   /** externalLoop was asked of an EngineCore given no loop factory: every connect is refused. */
   readonly #loopMissing: boolean;
   #options: Options;
