@@ -51,7 +51,7 @@ export { toSubscriptions } from './topic/subscribe-args.js';
 export type { SubscribeArgs, SubscribeOptions } from './topic/subscribe-args.js';
 
 // the engine (driver)
-export { MqttEngine } from './driver/mqtt-engine.js';
+export { EngineCore, MqttEngine } from './driver/mqtt-engine.js';
 export type { EngineObserver } from './driver/engine-observer.js';
 export { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER, DEFAULT_MAX_UNACKED_INBOUND } from './driver/engine-types.js';
 export { Completion, waitWithin } from './driver/completion.js';
@@ -85,7 +85,8 @@ export type {
 } from './driver/engine-types.js';
 export { defaultTimers } from './driver/timers.js';
 export { RecordedTimers } from './driver/recorded-timers.js';
-export type { LoopStatus } from './driver/external-loop.js';
+export { createExternalLoop } from './driver/external-loop.js';
+export type { ExternalLoopFactory, LoopDriver, LoopStatus } from './driver/external-loop.js';
 export type { Timers, TimerHandle } from './driver/timers.js';
 
 // the transport contract

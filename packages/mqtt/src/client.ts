@@ -1,9 +1,9 @@
 // The Client users import: the seed's (Paho 1.5) whole API in camelCase, plus MQTT 5, Promises,
 // AbortSignal and async iteration. It holds settings and callbacks only; the protocol lives in ONE
-// core MqttEngine for the client's lifetime, which reads the current settings at each CONNECT
+// core EngineCore (the external loop comes from the platform) for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { MqttEngine, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { EngineCore, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -20,7 +20,7 @@ import type { Platform } from './platform.js';
 import { Requester, respond, type RequestOptions, type ResponseValue } from './request-response.js';
 import { SubscriptionRecord } from './resubscribe.js';
 import { checkBoolean, checkFilter, checkFunction, checkOptionalProperties, checkOptionalString, checkSecureContext, invalid, refused } from './validate.js';
-import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkProxy, checkReauthenticateOptions, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
+import { checkClientOptions, checkConnectArgs, checkDisconnectArgs, checkLogger, checkLoopForeverOptions, checkReauthenticateOptions, checkSignalOptions, checkStreamOptions, checkWaitOptions, checkWsOptions } from './validate-options.js';
 
 /** Paho 2's clean_start value: clean start on the first accepted connection of a connect() call only; its reconnects resume. */
 export const MQTT_CLEAN_START_FIRST_ONLY = 3;
@@ -151,7 +151,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   readonly #subscribed = new SubscriptionRecord();
   /** Request ids of renewals: their SUBACKs are not reported through onSubscribe. Made on the first renewal. */
   #renewals: Set<number> | undefined;
-  readonly #engine: MqttEngine;
+  readonly #engine: EngineCore;
   /** v5 CONNECT properties of the last connect() call: they apply to that call's connections only. */
   #callProperties: Properties | undefined;
   /** connect()'s cleanStart for this call, and the CONNACKs accepted since the call. */
@@ -180,7 +180,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     // Every option is checked (INVALID_ARGUMENT naming the key) before anything is built.
     this.#settings = new ClientSettings(options, platform.checkTls);
     this.#userdata = options.userdata;
-    this.#engine = new MqttEngine(this.#engineOptions());
+    this.#engine = new EngineCore(this.#engineOptions(), platform.createExternalLoop);
     // Diagnostics first: a channel's subscribers hear of a message before its handlers run.
     this.#tracer = platform.instrument?.(this, this.#engine);
     this.#attach(this.#engine);
@@ -268,9 +268,12 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
   /**
    * Paho's proxy_set: the Node transports (tcp, tls, ws) connect through this SOCKS5 or HTTP
-   * CONNECT proxy from the next connection. The browser's WebSocket does not use it.
+   * CONNECT proxy from the next connection. The browser's WebSocket cannot use one: in a browser
+   * it is refused with INVALID_ARGUMENT.
    */
   proxySet(proxy: ProxySettings): void {
+    const checkProxy = this.#platform.checkProxy;
+    if (checkProxy === undefined) throw refused('a browser WebSocket cannot use a proxy: the browser picks its own');
     const checked = checkProxy(proxy);
     this.#set((s) => (s.proxy = checked));
   }
@@ -694,7 +697,7 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   }
 
   /** Wires the one engine's events to the callbacks, once, for the client's life. */
-  #attach(engine: MqttEngine): void {
+  #attach(engine: EngineCore): void {
     engine.on('connect', (c) => {
       if (engine.state === 'connected') this.#acceptedSinceCall++;
       // [MQTT-3.2.2-16]: the broker names a client that sent an empty id; core resumes a session under it.

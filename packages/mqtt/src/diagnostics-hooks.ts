@@ -2,7 +2,7 @@
 // messages, and publish() runs inside the `x-mqtt:publish` TracingChannel events. Invariant: no
 // message object is built, and no promise watched, while its channel has no subscriber.
 import type { QoS, Properties, Packet } from '@x/mqtt-codec';
-import type { EngineObserver, MqttEngine } from '@x/mqtt-core';
+import type { EngineCore, EngineObserver } from '@x/mqtt-core';
 import type { DiagnosticChannels, PacketDiagnostic, PublishDiagnostic } from './diagnostics.js';
 import type { MessageInfo } from './message.js';
 
@@ -33,7 +33,7 @@ function packetMessage(client: object, packet: Packet, byteLength: number | unde
 }
 
 /** Wires `engine` (of `client`) to `channels`; returns the hook publish() calls. */
-export function instrument(channels: DiagnosticChannels, client: InstrumentedClient, engine: MqttEngine): PublishTracer {
+export function instrument(channels: DiagnosticChannels, client: InstrumentedClient, engine: EngineCore): PublishTracer {
   const { connect, disconnect, packetSend, packetReceive, message } = channels;
   const observer: EngineObserver = {
     get active() {

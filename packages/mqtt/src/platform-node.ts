@@ -1,7 +1,8 @@
-// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), and
-// the diagnostic channels each Client publishes on.
+// The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups for connectSrv(), the
+// check of proxySet()'s settings, the external loop (option externalLoop): only Node sockets can go
+// through a proxy or be read on demand; and the diagnostic channels each Client publishes on.
 import { Resolver } from 'node:dns/promises';
-import type { Transport } from '@x/mqtt-core';
+import { createExternalLoop, type Transport } from '@x/mqtt-core';
 import { MqttError } from '@x/mqtt-codec';
 import { tcpTransport, toTlsConnectionOptions, type ProxyOptions, type TlsOptions } from '@x/mqtt-transport-tcp';
 import { tlsTransport } from '@x/mqtt-transport-tls';
@@ -11,6 +12,7 @@ import { instrument } from './diagnostics-hooks.js';
 import { nodeDiagnosticChannels } from './diagnostics-node.js';
 import type { Platform, SrvTarget, TransportSettings } from './platform.js';
 import type { BrokerAddress } from './url.js';
+import { checkProxy } from './validate-options.js';
 import { checkTlsSettings } from './validate-tls.js';
 import { refused } from './validate.js';
 
@@ -65,12 +67,14 @@ export function checkNodeTls(settings: unknown, where: string): TlsSettings {
 }
 
 /**
- * The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, tlsSet()'s checks, and
- * node:diagnostics_channel events (MQTT_CHANNELS).
+ * The Node.js platform: tcp, tls, ws and wss transports, DNS SRV look-ups, tlsSet()'s and
+ * proxySet()'s checks, the external loop, and node:diagnostics_channel events (MQTT_CHANNELS).
  */
 export const nodePlatform: Platform = {
   createTransport: createNodeTransport,
   resolveSrv: resolveMqttSrv,
   checkTls: checkNodeTls,
+  createExternalLoop,
+  checkProxy,
   instrument: (client, engine) => instrument(nodeDiagnosticChannels, client, engine),
 };

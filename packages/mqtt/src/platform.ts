@@ -1,7 +1,8 @@
 // What the Client needs from its runtime, injected so that one Client serves Node and browsers:
 // building transports for a broker address, checking TLS settings, and (Node only) DNS SRV look-ups
-// for connectSrv() and diagnostic channels.
-import type { MqttEngine, Transport } from '@x/mqtt-core';
+// for connectSrv(), diagnostic channels, and (Node only) the external loop, so a browser bundle
+// carries none of it.
+import type { EngineCore, ExternalLoopFactory, Transport } from '@x/mqtt-core';
 import type { TlsSettings, WsSettings, ProxySettings } from './client-options.js';
 import type { InstrumentedClient, PublishTracer } from './diagnostics-hooks.js';
 import type { BrokerAddress } from './url.js';
@@ -42,5 +43,16 @@ export interface Platform {
    */
   checkTls(settings: unknown, where: string): TlsSettings;
   /** Wires a new Client's engine to the runtime's diagnostic channels (Node: node:diagnostics_channel); answers publish()'s hook. */
-  instrument?(client: InstrumentedClient, engine: MqttEngine): PublishTracer;
+  instrument?(client: InstrumentedClient, engine: EngineCore): PublishTracer;
+  /**
+   * The external loop (option `externalLoop`: loopRead(), loopWrite(), loopMisc()), given to the
+   * engine. Node only: a browser cannot read a socket on demand, and without it an externalLoop
+   * client's connect is refused with INVALID_ARGUMENT.
+   */
+  createExternalLoop?: ExternalLoopFactory;
+  /**
+   * Checks proxySet()'s settings (INVALID_ARGUMENT at the call). Node only: without it (a
+   * browser, whose WebSocket cannot use a proxy) proxySet() is refused.
+   */
+  checkProxy?(settings: unknown): ProxySettings;
 }

@@ -3,7 +3,7 @@
 // browser-shaped platform (no instrument hook) leaves the engine with no observer at all.
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { afterEach, expect, it, vi } from 'vitest';
-import { MqttEngine } from '@x/mqtt-core';
+import { EngineCore } from '@x/mqtt-core';
 import { ClientBase, MQTT_CHANNELS, MQTTv5, nodePlatform } from '../src/index.js';
 import { newClient, uniqueTopic, useMosquitto } from './support/broker.js';
 
@@ -38,7 +38,7 @@ it('publishes on no channel, and the packet observer is never asked for a packet
 });
 
 it('a platform without instrument() sets no observer on the engine', () => {
-  const observe = vi.spyOn(MqttEngine.prototype, 'observe');
+  const observe = vi.spyOn(EngineCore.prototype, 'observe');
   const { instrument: _dropped, ...browserLike } = nodePlatform;
   new ClientBase(browserLike, {});
   expect(observe).not.toHaveBeenCalled();

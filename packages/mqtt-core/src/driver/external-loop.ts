@@ -2,6 +2,8 @@
 // drives the I/O. The engine then reads nothing on its own (the connection stays paused), writes
 // nothing on its own (every send is held until write()), and arms no timer (they are recorded and
 // run by misc()). This file only acts on the engine's current link; the engine does the rest.
+// Injected into EngineCore as a factory (MqttEngine passes createExternalLoop): a browser can never
+// read a socket on demand, so a browser bundle need not carry this file.
 import type { Link } from './link.js';
 import { RecordedTimers } from './recorded-timers.js';
 
@@ -12,7 +14,8 @@ import { RecordedTimers } from './recorded-timers.js';
  */
 export type LoopStatus = 'ok' | 'no-connection' | 'connection-lost' | 'not-supported';
 
-export class ExternalLoop {
+/** The caller's loop for one engine: read(), write() and misc() act on the engine's current link. */
+export class ExternalLoop implements LoopDriver {
   /** The engine's timers in this mode: recorded, run only by misc(). */
   readonly timers: RecordedTimers;
   readonly #current: () => Link | undefined;
@@ -59,3 +62,24 @@ export class ExternalLoop {
     return this.#current() === link ? 'ok' : 'connection-lost';
   }
 }
+
+/** What an engine's external loop offers the engine (an ExternalLoop; opaque outside core). */
+export interface LoopDriver {
+  /** The engine's timers in this mode: recorded, run only by misc(). */
+  readonly timers: RecordedTimers;
+  /** Reads what the paused connection holds now (Paho's loop_read). */
+  read(): LoopStatus;
+  /** Writes what is held, until the transport is full (Paho's loop_write). */
+  write(): LoopStatus;
+  /** Runs the timers that are due (Paho's loop_misc). */
+  misc(): LoopStatus;
+}
+
+/**
+ * Builds an engine's external loop: `clock` in ms, `current` answers the engine's current link
+ * (typed unknown here: links are core's own). Give EngineCore createExternalLoop.
+ */
+export type ExternalLoopFactory = (clock: () => number, current: () => unknown) => LoopDriver;
+
+/** The ExternalLoopFactory that MqttEngine and the Node facade give to EngineCore. */
+export const createExternalLoop: ExternalLoopFactory = (clock, current) => new ExternalLoop(clock, current as () => Link | undefined);

@@ -22,7 +22,7 @@ import type { Deferred } from './deferred.js';
 import { describePacket } from './describe-packet.js';
 import type { EngineObserver } from './engine-observer.js';
 import { Emitter } from './emitter.js';
-import { ExternalLoop, type LoopStatus } from './external-loop.js';
+import { createExternalLoop, type ExternalLoopFactory, type LoopDriver, type LoopStatus } from './external-loop.js';
 import { Link } from './link.js';
 import type { WriteGateEvents } from './write-gate.js';
 import { PublishCompletion, RequestTable } from './request-table.js';
@@ -56,12 +56,17 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
   return out;
 }
 
-/** The client engine the facade and helpers share. See the README for the full contract. */
-export class MqttEngine {
+/**
+ * The client engine the facade and helpers share, without the external-loop code (given as a
+ * factory, see the constructor): what a browser bundle carries. See the README for the full contract.
+ */
+export class EngineCore {
   #session: Session;
   readonly #timers: Timers;
   /** Set in external-loop mode: the caller's loop reads, writes and runs the (recorded) timers. */
-  readonly #external: ExternalLoop | undefined;
+  readonly #external: LoopDriver | undefined;
+  /** externalLoop was asked of an EngineCore given no loop factory: every connect is refused. */
+  readonly #loopMissing: boolean;
   #options: Options;
   /** The constructor's options overlaid with the settings read for the current connection. */
   #live: Options;
@@ -101,12 +106,18 @@ export class MqttEngine {
   /** Diagnostics: told of every packet while its `active` is true; unset costs one check per packet. */
   #observer: EngineObserver | undefined;
 
-  constructor(options: Options) {
+  /**
+   * `createLoop` builds the external loop when `options.externalLoop` is true (MqttEngine passes
+   * it; without it an externalLoop engine refuses every transport at connect, as it refuses one
+   * that cannot be read on demand), so that a bundle for browsers carries no external-loop code.
+   */
+  constructor(options: Options, createLoop?: ExternalLoopFactory) {
     const t = options.transports;
     const transports = t === undefined ? [] : Array.isArray(t) ? (t as readonly Transport[]) : [t as Transport];
     if (transports.length === 0 && options.settings === undefined) throw new MqttError('INVALID_ARGUMENT', 'at least one transport is needed');
     const timers = options.timers ?? defaultTimers;
-    this.#external = options.externalLoop === true ? new ExternalLoop(() => timers.now(), () => this.#link) : undefined;
+    this.#external = options.externalLoop === true ? createLoop?.(() => timers.now(), () => this.#link) : undefined;
+    this.#loopMissing = options.externalLoop === true && createLoop === undefined;
     this.#timers = this.#external?.timers ?? timers;
     this.#options = options;
     this.#live = options;
@@ -439,7 +450,7 @@ export class MqttEngine {
         throw stop;
       }
       const connection = link.connection;
-      if (this.#external !== undefined && (connection.read === undefined || connection.pause === undefined)) {
+      if (this.#loopMissing || (this.#external !== undefined && (connection.read === undefined || connection.pause === undefined))) {
         link.connection = undefined; // never reported open, so no socketClose either
         connection.destroy();
         throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
@@ -885,5 +896,15 @@ export class MqttEngine {
         return (text ??= message());
       },
     });
+  }
+}
+
+/**
+ * The engine with its external-loop mode built in (`options.externalLoop`: Paho's loop_read,
+ * loop_write and loop_misc). EngineCore without the external-loop code is for browser bundles.
+ */
+export class MqttEngine extends EngineCore {
+  constructor(options: Options) {
+    super(options, createExternalLoop);
   }
 }
