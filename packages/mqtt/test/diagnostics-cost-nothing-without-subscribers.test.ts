@@ -19,7 +19,7 @@ it('publishes on no channel, and the packet observer is never asked for a packet
   const publishes = names.map((name) => vi.spyOn(diagnosticsChannel.channel(name), 'publish'));
   for (const name of names) expect(diagnosticsChannel.hasSubscribers(name)).toBe(false);
   const sent = vi.fn();
-  const observe = vi.spyOn(MqttEngine.prototype, 'observe').mockImplementation(function (this: MqttEngine, observer) {
+  const observe = vi.spyOn(EngineCore.prototype, 'observe').mockImplementation(function (this: EngineCore, observer) {
     // Keep the real observer, but count what reaches it.
     observe.mockRestore();
     this.observe(observer && { get active() { return observer.active; }, packetSent: (...a) => { sent(); observer.packetSent(...a); }, packetReceived: (...a) => { sent(); observer.packetReceived(...a); } });
