@@ -3,36 +3,15 @@
 // Reports the time to connect all, client CPU per connection, and RSS / heap per connection after
 // gc() against the same figures taken before the first connection (run with --expose-gc).
 // Prints one JSON line. Usage: node --expose-gc connections-worker.mjs LIB PORT N C
-import { Client } from '@x/mqtt';
-import mqtt from 'mqtt';
+import { openConnection, settleHeap } from './connection-adapter.mjs';
 
 const [lib, portArg, nArg, cArg] = process.argv.slice(2);
 const port = Number(portArg);
 const n = Number(nArg);
 const concurrency = Number(cArg);
 
-/** Both libraries through the same thin adapter: MQTT 3.1.1, clean session, keepalive 60, no reconnect. */
-async function openOne(i) {
-  if (lib === 'x') {
-    const client = new Client({ clientId: `conn-x-${process.pid}-${i}`, autoReconnect: false });
-    await client.connect('127.0.0.1', port, 60);
-    await client.subscribe(`conn/${i}`, 0);
-    return client;
-  }
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, clean: true, keepalive: 60, reconnectPeriod: 0, clientId: `conn-js-${process.pid}-${i}` });
-  await client.subscribeAsync(`conn/${i}`, { qos: 0 });
-  return client;
-}
-
-async function settle() {
-  for (let i = 0; i < 4; i++) {
-    globalThis.gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const clients = new Array(n);
-await settle();
+await settleHeap();
 const before = process.memoryUsage();
 const t0 = performance.now();
 const c0 = process.cpuUsage();
@@ -43,7 +22,7 @@ async function lane() {
   while (next < n) {
     const i = next++;
     try {
-      clients[i] = await openOne(i);
+      clients[i] = await openConnection(lib, port, i);
     } catch (error) {
       failed++;
       firstError ??= String(error?.code ?? error?.message ?? error);
@@ -53,7 +32,7 @@ async function lane() {
 await Promise.all(Array.from({ length: Math.min(concurrency, n) }, lane));
 const cpu = process.cpuUsage(c0);
 const ms = performance.now() - t0;
-await settle();
+await settleHeap();
 const after = process.memoryUsage();
 const opened = n - failed;
 const perKiB = (key) => (after[key] - before[key]) / opened / 1024;

@@ -6,8 +6,7 @@
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
-import { Client } from '@x/mqtt';
-import mqtt from 'mqtt';
+import { openConnection, settleHeap } from './connection-adapter.mjs';
 
 const [lib, portArg, nArg, dir] = process.argv.slice(2);
 const port = Number(portArg);
@@ -33,25 +32,10 @@ function rawOne(i) {
   });
 }
 
-async function openOne(i) {
-  if (lib === 'raw') return rawOne(i);
-  if (lib === 'x') {
-    const client = new Client({ clientId: `conn-x-${process.pid}-${i}`, autoReconnect: false });
-    await client.connect('127.0.0.1', port, 60);
-    await client.subscribe(`conn/${i}`, 0);
-    return client;
-  }
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, clean: true, keepalive: 60, reconnectPeriod: 0, clientId: `conn-js-${process.pid}-${i}` });
-  await client.subscribeAsync(`conn/${i}`, { qos: 0 });
-  return client;
+function openOne(i) {
+  return lib === 'raw' ? rawOne(i) : openConnection(lib, port, i);
 }
 
-async function settle() {
-  for (let i = 0; i < 4; i++) {
-    globalThis.gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Self size and count per "type:name" of a heap snapshot. */
 function aggregate(file) {
@@ -76,17 +60,17 @@ function aggregate(file) {
 }
 
 const clients = [];
-await settle();
+await settleHeap();
 const before = process.memoryUsage();
 if (dir) v8.writeHeapSnapshot(`${dir}/${lib}-before.heapsnapshot`);
-await settle();
+await settleHeap();
 const before2 = process.memoryUsage();
 let next = 0;
 async function lane() {
   while (next < n) clients.push(await openOne(next++));
 }
 await Promise.all(Array.from({ length: Math.min(50, n) }, lane));
-await settle();
+await settleHeap();
 const after = process.memoryUsage();
 const per = (k, b) => ((after[k] - b[k]) / n / 1024).toFixed(2);
 console.log(JSON.stringify({ lib, n, rssKiB: per('rss', before2), heapKiB: per('heapUsed', before2), externalKiB: per('external', before2) }));
