@@ -3,7 +3,7 @@
 // core EngineCore (the external loop comes from the platform) for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { EngineCore, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { EngineCore, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type PublishOptions, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -89,6 +89,9 @@ const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TI
  * The client, for any platform. `P` is the protocol level, inferred from `options.protocol`:
  * with `protocol: MQTTv31` or `MQTTv311` given, MQTT 5 properties are a compile error.
  */
+/** publish()'s options for each QoS and retain flag without properties: no object per message. */
+const PUBLISH_OPTIONS: readonly PublishOptions[] = [0, 1, 2].flatMap((qos) => [false, true].map((retain) => Object.freeze({ qos: qos as QoS, retain })));
+
 export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   // Callbacks: assign a function (`client.onConnect = fn`) or override the method in a subclass
   // (`class MyClient extends Client { onConnect() {...} }`). They are declared as optional methods,
@@ -543,7 +546,10 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
 
   // The session checks the topic name and QoS (INVALID_TOPIC, INVALID_QOS) before anything is queued.
   #publish(topic: string, payload: Uint8Array, qos: QoS, retain: boolean, properties: Properties | undefined): MessageInfo {
-    return new MessageInfo(this.#engine.publish(topic, payload, properties === undefined ? { qos, retain } : { qos, retain, properties }));
+    // A QoS other than 0, 1 or 2 gets its own object, for the Session to refuse (INVALID_QOS).
+    const preset = properties === undefined && (qos === 0 || qos === 1 || qos === 2) ? PUBLISH_OPTIONS[qos * 2 + (retain ? 1 : 0)] : undefined;
+    const options = preset ?? (properties === undefined ? { qos, retain } : { qos, retain, properties });
+    return new MessageInfo(this.#engine.publish(topic, payload, options));
   }
 
   /** subscribe('a/b', 1), subscribe(['a/b', 1]), subscribe([['a/b', 0], ['c/#', 2]]), or Subscription objects (v5 options). */

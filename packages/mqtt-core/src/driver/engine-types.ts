@@ -141,6 +141,10 @@ export interface EngineStats extends SessionStats {
   readonly messagesReceived: number;
   /** Accepted connections after the first one. */
   readonly reconnects: number;
+  /** Commands (QoS 1/2 publishes, subscribes, unsubscribes) waiting for the broker's answer or the store. */
+  readonly requestsWaiting: number;
+  /** QoS 0 publishes whose bytes wait for the transport to drain (they complete when written). */
+  readonly writesHeld: number;
 }
 
 /** What a credentials provider answers; an absent field leaves that CONNECT field out. */

@@ -11,6 +11,7 @@ import type { Properties, Subscription } from '@x/mqtt-codec';
 import { reconnectDelay } from '../session/backoff.js';
 import { PublishRc } from '../session/effects.js';
 import type { CommandResult, SessionEffect, TimerKind } from '../session/effects.js';
+import type { Packet } from '@x/mqtt-codec';
 import { Session } from '../session/session.js';
 import type { AckOptions, AckResult, AckTarget } from '../session/session.js';
 import type { SessionOptions } from '../session/session-options.js';
@@ -60,6 +61,9 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
  * The client engine the facade and helpers share, without the external-loop code (given as a
  * factory, see the constructor): what a browser bundle carries. See the README for the full contract.
  */
+/** publish()'s options when none are given: one object, not one per call. */
+const NO_OPTIONS: PublishOptions = Object.freeze({});
+
 export class EngineCore {
   #session: Session;
   readonly #timers: Timers;
@@ -156,6 +160,8 @@ export class EngineCore {
       messagesSent: c.messagesSent,
       messagesReceived: c.messagesReceived,
       reconnects: Math.max(0, c.connections - 1),
+      requestsWaiting: this.#requests.size,
+      writesHeld: this.#link?.gate?.qos0Backlog ?? 0,
     };
   }
 
@@ -315,9 +321,14 @@ export class EngineCore {
   }
 
   /** Publishes; queued while disconnected (rc NO_CONNECTION), refused when the queue is full (rc QUEUE_FULL). */
-  publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): PublishHandle {
+  publish(topic: string, payload: Uint8Array | string, options: PublishOptions = NO_OPTIONS): PublishHandle {
     const qos = options.qos ?? 0;
     const bytes = typeof payload === 'string' ? textBytes(payload) : payload;
+    if (qos === 0 && options.properties === undefined) {
+      const now = this.#timers.now();
+      const wire = this.#session.publishQos0(topic, bytes, options.retain ?? false, now, this.#link?.gate?.qos0Backlog ?? 0);
+      if (wire !== undefined) return this.#sentQos0(wire, topic, bytes, options);
+    }
     const request = options.properties === undefined
       ? { topic, payload: bytes, qos, retain: options.retain ?? false }
       : { topic, payload: bytes, qos, retain: options.retain ?? false, properties: options.properties };
@@ -329,6 +340,30 @@ export class EngineCore {
     }
     if (this.#options.store !== undefined && qos > 0) handle.stored = this.#requests.awaitStore(result.mid);
     return this.#track(handle, result, options);
+  }
+
+  /**
+   * What the `send` and `published` effects of a QoS 0 publish would do, without them: the Session
+   * encoded the message (publishQos0); it is written, and complete once written.
+   */
+  #sentQos0(wire: Uint8Array, topic: string, payload: Uint8Array, options: PublishOptions): PublishHandle {
+    const mid = this.#session.lastMid;
+    const handle = new PublishCompletion(mid, PublishRc.SUCCESS, true);
+    const traced = this.#logging() || (this.#observer !== undefined && this.#observer.active);
+    this.#write(traced ? { type: 'publish', topic, payload, qos: 0, retain: options.retain ?? false, dup: false } : undefined, wire, true);
+    const result: PublishResult = { mid, reasonCode: 0, properties: undefined };
+    const gate = this.#link?.gate;
+    if (gate === undefined || !gate.holdsLastWrite) {
+      this.#published(handle, result);
+      return handle;
+    }
+    // The bytes wait for drain: complete when they are written, fail if the connection goes first.
+    if (options.signal !== undefined) handle.watch(options, this.#timers);
+    gate.afterWrites((error) => {
+      if (error === undefined) this.#published(handle, result);
+      else handle.reject(error);
+    });
+    return handle;
   }
 
   /** Subscribes (rc NO_CONNECTION and a rejected `done` when not connected, as in Paho). */
@@ -563,7 +598,10 @@ export class EngineCore {
 
   /** The current link is over for the Session, whether or not its socket has finished closing. */
   #detach(error: MqttError | undefined): void {
+    const gate = this.#link?.gate;
     this.#link = undefined;
+    // QoS 0 publishes whose bytes were still held were never written: they fail now, not never.
+    gate?.abandon(error ?? new MqttError('CONNECTION_CLOSED', 'the connection closed before the message was written'));
     this.#apply(this.#session.connectionClosed(this.#timers.now(), error));
   }
 
@@ -689,12 +727,7 @@ export class EngineCore {
   #perform(effect: SessionEffect): void {
     switch (effect.type) {
       case 'send':
-        if (this.#logging()) this.#log('debug', () => describePacket(effect.packet, 'Sending'));
-        this.#counts.packetsSent++;
-        this.#counts.bytesSent += effect.bytes.length;
-        if (effect.packet.type === 'publish') this.#counts.messagesSent++;
-        if (this.#observer !== undefined && this.#observer.active) this.#observer.packetSent(effect.packet, effect.bytes.length);
-        this.#link?.gate?.write(effect.bytes);
+        this.#write(effect.packet, effect.bytes, effect.packet.type === 'publish');
         return;
       case 'setTimer': {
         this.#clearTimer(effect.timer);
@@ -733,8 +766,12 @@ export class EngineCore {
         const handle = this.#requests.take(effect.mid);
         const gate = this.#link?.gate;
         // A QoS 0 publish whose bytes wait for drain completes when they are written.
-        if (handle !== undefined && handle.qos0 && gate !== undefined && gate.holdsLastWrite) gate.afterWrites(() => this.#published(handle, effect));
-        else this.#published(handle, effect);
+        if (handle !== undefined && handle.qos0 && gate !== undefined && gate.holdsLastWrite) {
+          gate.afterWrites((error) => {
+            if (error === undefined) this.#published(handle, effect);
+            else handle.reject(error);
+          });
+        } else this.#published(handle, effect);
         return;
       }
       case 'subscribed':
@@ -796,7 +833,19 @@ export class EngineCore {
     }
   }
 
-  #published(handle: Completion<unknown> | undefined, effect: Extract<SessionEffect, { type: 'published' }>): void {
+  /** Writes a packet's bytes to the current link; `packet` is needed only while logging or observed. */
+  #write(packet: Packet | undefined, bytes: Uint8Array, isPublish: boolean): void {
+    if (packet !== undefined) {
+      if (this.#logging()) this.#log('debug', () => describePacket(packet, 'Sending'));
+      if (this.#observer !== undefined && this.#observer.active) this.#observer.packetSent(packet, bytes.length);
+    }
+    this.#counts.packetsSent++;
+    this.#counts.bytesSent += bytes.length;
+    if (isPublish) this.#counts.messagesSent++;
+    this.#link?.gate?.write(bytes);
+  }
+
+  #published(handle: Completion<unknown> | undefined, effect: PublishResult): void {
     // The effect is the result (mid, reasonCode, properties): no object per publish.
     if (handle !== undefined) {
       if (effect.packetId !== undefined) handle.packetId = effect.packetId;
@@ -869,12 +918,16 @@ export class EngineCore {
       handle.watch(options, this.#timers, () => this.#requests.forget(handle.mid, handle));
     }
     this.#requests.current = handle;
+    let taken: boolean;
     try {
       this.#apply(result.effects);
     } finally {
+      taken = this.#requests.current !== handle;
       this.#requests.current = undefined;
     }
-    if (!handle.settled) this.#requests.add(handle);
+    // Only a handle no effect took waits in the table for the Session's answer; one that was taken
+    // is settled, or owned by the write gate until its bytes are written.
+    if (!taken && !handle.settled) this.#requests.add(handle);
     return handle;
   }
 

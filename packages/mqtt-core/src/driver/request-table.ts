@@ -25,10 +25,13 @@ export class RequestTable {
     this.#pending.set(handle.mid, handle);
   }
 
-  /** Removes and returns the handle of `mid` (the current one first). */
+  /** Removes and returns the handle of `mid` (the current one first: it is then no longer current). */
   take(mid: number): Completion<unknown> | undefined {
     const current = this.current;
-    if (current !== undefined && current.mid === mid) return current;
+    if (current !== undefined && current.mid === mid) {
+      this.current = undefined;
+      return current;
+    }
     const handle = this.#pending.get(mid);
     if (handle !== undefined) this.#pending.delete(mid);
     return handle;

@@ -2,7 +2,11 @@
 // bytes (and the completions that must follow them) wait in order until it drains. One gate per
 // connection, so nothing held for a closed connection can leak into the next one. In external-loop
 // mode (`holdAll`) every write is held until the caller's loopWrite() drains the gate.
+import type { MqttError } from '@x/mqtt-codec';
 import type { TransportConnection } from '../transport.js';
+
+/** Runs once the bytes held before it are written (no argument), or with the error that dropped them. */
+export type AfterWrites = (error?: MqttError) => void;
 
 export interface WriteGateEvents {
   /** The transport is full (Paho's on_socket_register_write). */
@@ -17,7 +21,7 @@ export class WriteGate {
   readonly #holdAll: boolean;
   #blocked = false;
   #lastWriteHeld = false;
-  #held: (Uint8Array | (() => void))[] = [];
+  #held: (Uint8Array | AfterWrites)[] = [];
   #qos0Backlog = 0;
 
   /** `holdAll`: hold every write until drain() (external-loop mode). Defaults to false. */
@@ -63,15 +67,23 @@ export class WriteGate {
   }
 
   /**
-   * Runs `fn` once the bytes held now are written (call it only while `holdsLastWrite`): a QoS 0
-   * publish completes on its write; the ones held are the qos0Backlog.
+   * Runs `fn` once the bytes held now are written (call it only while `holdsLastWrite`), or with
+   * the error of abandon() if the connection goes first: a QoS 0 publish completes on its write
+   * and fails with its connection; the ones held are the qos0Backlog.
    */
-  afterWrites(fn: () => void): void {
+  afterWrites(fn: AfterWrites): void {
     this.#qos0Backlog++;
-    this.#held.push(() => {
+    this.#held.push((error) => {
       this.#qos0Backlog--;
-      fn();
+      fn(error);
     });
+  }
+
+  /** The connection is gone: what waits for held bytes hears `error`, in order; nothing more is written. */
+  abandon(error: MqttError): void {
+    const held = this.#held;
+    this.#held = [];
+    for (const item of held) if (typeof item === 'function') item(error);
   }
 
   /**
@@ -80,12 +92,12 @@ export class WriteGate {
    */
   drain(): void {
     for (let i = 0; i < this.#held.length; i++) {
-      const item = this.#held[i] as Uint8Array | (() => void);
+      const item = this.#held[i] as Uint8Array | AfterWrites;
       if (typeof item === 'function') {
         item();
       } else if (!this.connection.write(item)) {
         // The transport took these bytes: the completions right behind them run now.
-        while (typeof this.#held[i + 1] === 'function') (this.#held[++i] as () => void)();
+        while (typeof this.#held[i + 1] === 'function') (this.#held[++i] as AfterWrites)();
         this.#held = this.#held.slice(i + 1);
         return;
       }

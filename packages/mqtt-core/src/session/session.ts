@@ -114,6 +114,7 @@ export class Session {
   readonly #inbound: InboundFlow;
   readonly #timers = new TimerSchedule();
   #state: SessionState = 'disconnected';
+  #lastMid = 0;
   #decoder: Decoder | undefined;
   #keepalive: Keepalive | undefined;
   #connectDeadline = 0;
@@ -361,6 +362,30 @@ export class Session {
     this.#flow.enqueue(fx, message, now);
     this.#pump(fx, now);
     return { mid, rc: this.#state === 'connected' ? PublishRc.SUCCESS : PublishRc.NO_CONNECTION, effects: this.#finish(fx, now) };
+  }
+
+  /**
+   * publish() of a QoS 0 message without properties, for a driver's hot path: when it can go out
+   * at once (connected, nothing queued or held ahead of it, the queue bound not reached, no
+   * automatic topic aliases, retain allowed), encodes it and returns its PUBLISH bytes, for the
+   * caller to write as a `send` effect and to complete as a `published` effect of mid `lastMid`
+   * (publish() would have returned exactly those two effects). Otherwise undefined and nothing
+   * changed: call publish(). Throws as publish() does.
+   */
+  publishQos0(topic: string, payload: Uint8Array, retain: boolean, now: number, writeBacklog = 0): Uint8Array | undefined {
+    if (!isValidTopicName(topic)) throw new MqttError('INVALID_TOPIC', `invalid topic name: ${JSON.stringify(topic)}`);
+    const max = this.#options.maxQueuedMessages;
+    if (this.#state !== 'connected' || (max > 0 && this.#flow.pendingCount + writeBacklog >= max) || !this.#flow.sendsNow(0, retain)) return undefined;
+    const bytes = this.#encode({ type: 'publish', topic, payload, qos: 0, retain, dup: false });
+    if (bytes instanceof MqttError) throw bytes;
+    this.#lastMid = this.#flow.nextMid();
+    this.#keepalive?.sent(now);
+    return bytes;
+  }
+
+  /** The mid of the message publishQos0() sent last. */
+  get lastMid(): number {
+    return this.#lastMid;
   }
 
   /**
