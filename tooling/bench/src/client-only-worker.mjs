@@ -1,8 +1,9 @@
 // One measured run of one library against raw-peer.mjs, in its own process (so the libraries'
 // heaps and JIT state never mix): N publishes at QoS q, at most W awaited at once, through each
-// library's promise API. Prints one JSON line. Usage: node client-only-worker.mjs LIB PORT QOS N W
+// library's promise API (LIB raw: the reference client of raw-client.mjs). Prints one JSON line. Usage: node client-only-worker.mjs LIB PORT QOS N W
 import { Client } from '@x/mqtt';
 import mqtt from 'mqtt';
+import { openRawClient } from './raw-client.mjs';
 
 const [lib, portArg, qosArg, nArg, wArg] = process.argv.slice(2);
 const port = Number(portArg);
@@ -18,6 +19,10 @@ async function open() {
     if (window > 20) client.maxInflightMessagesSet(window); // our default window is Paho's 20; MQTT.js has none
     await client.connect('127.0.0.1', port, 60);
     return { publish: (topic) => client.publish(topic, payload, qos), close: () => client.disconnect() };
+  }
+  if (lib === 'raw') {
+    const client = await openRawClient({ port, clientId: `bench-raw-${process.pid}` });
+    return { publish: (topic) => client.publish(topic, payload, qos), close: () => client.close() };
   }
   const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, clean: true, keepalive: 60, reconnectPeriod: 0, clientId: `bench-mqttjs-${process.pid}` });
   return { publish: (topic) => client.publishAsync(topic, payload, { qos }), close: () => client.endAsync() };

@@ -4,9 +4,10 @@
 // (\`bench/sync\`): its SUBACK comes after the peer's answers to every ack the client sent, so both
 // libraries have finished each message's handshake (MQTT.js delivers QoS 2 at PUBREL, we at PUBLISH)
 // when the clock stops. A burst of 2,000 first warms the code up, unmeasured. Prints one JSON line.
-// Usage: node receive-worker.mjs LIB PORT QOS N
+// Usage: node receive-worker.mjs LIB PORT QOS N (LIB x, mqttjs, or raw: the reference client of raw-client.mjs)
 import { Client } from '@x/mqtt';
 import mqtt from 'mqtt';
+import { openRawClient } from './raw-client.mjs';
 
 const [lib, portArg, qosArg, nArg] = process.argv.slice(2);
 const port = Number(portArg);
@@ -20,6 +21,10 @@ async function open(onMessage) {
     client.onMessage = onMessage;
     await client.connect('127.0.0.1', port, 60);
     return { subscribe: (topic) => client.subscribe(topic, qos), close: () => client.disconnect() };
+  }
+  if (lib === 'raw') {
+    const client = await openRawClient({ port, clientId: `bench-rxraw-${process.pid}`, onMessage });
+    return { subscribe: (topic) => client.subscribe(topic, qos), close: () => client.close() };
   }
   const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, clean: true, keepalive: 60, reconnectPeriod: 0, clientId: `bench-rxjs-${process.pid}` });
   client.on('message', onMessage);

@@ -2,23 +2,27 @@
 // libraries run in interleaved rounds, who goes first alternating, and a ratio is the median of the
 // per-round ratios with their min-max, so a burst of background load hits both sides of a ratio alike.
 
-export type Lib = 'x' | 'mqttjs';
+export type Lib = 'x' | 'mqttjs' | 'raw';
 
 export interface Rounds<R> {
   readonly ours: readonly R[];
   readonly theirs: readonly R[];
+  /** The reference client's runs (raw-client.mjs), when asked for: the floor of the work itself. */
+  readonly raw: readonly R[];
 }
 
-/** Runs `run` for both libraries `rounds` times: ours first in even rounds, MQTT.js first in odd ones. */
-export async function interleaved<R>(rounds: number, run: (lib: Lib, round: number) => Promise<R>): Promise<Rounds<R>> {
-  const ours: R[] = [];
-  const theirs: R[] = [];
+/**
+ * Runs `run` for both libraries `rounds` times: ours first in even rounds, MQTT.js first in odd
+ * ones; with `withRaw`, the reference client runs too, its place in the order rotating with them.
+ */
+export async function interleaved<R>(rounds: number, run: (lib: Lib, round: number) => Promise<R>, withRaw = false): Promise<Rounds<R>> {
+  const runs: Record<Lib, R[]> = { x: [], mqttjs: [], raw: [] };
+  const libs: readonly Lib[] = withRaw ? ['x', 'mqttjs', 'raw'] : ['x', 'mqttjs'];
   for (let round = 0; round < rounds; round++) {
-    for (const lib of round % 2 === 0 ? (['x', 'mqttjs'] as const) : (['mqttjs', 'x'] as const)) {
-      (lib === 'x' ? ours : theirs).push(await run(lib, round));
-    }
+    const order = round % 2 === 0 ? libs : [...libs].reverse();
+    for (const lib of order) runs[lib].push(await run(lib, round));
   }
-  return { ours, theirs };
+  return { ours: runs.x, theirs: runs.mqttjs, raw: runs.raw };
 }
 
 export function median(xs: readonly number[]): number {
