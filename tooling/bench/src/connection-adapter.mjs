@@ -3,9 +3,15 @@
 // through the same thin adapter: MQTT 3.1.1, clean session, keepalive 60, no reconnect, one SUBSCRIBE.
 import { Client } from '@x/mqtt';
 import mqtt from 'mqtt';
+import { openRawClient } from './raw-client.mjs';
 
-/** Connects connection `i` of library `lib` ('x' or anything else for MQTT.js) and subscribes once. */
+/** Connects connection `i` of library `lib` ('x', 'raw' for the reference client, anything else MQTT.js) and subscribes once. */
 export async function openConnection(lib, port, i) {
+  if (lib === 'raw') {
+    const client = await openRawClient({ port, clientId: `conn-raw-${process.pid}-${i}` });
+    await client.subscribe(`conn/${i}`, 0);
+    return client;
+  }
   if (lib === 'x') {
     const client = new Client({ clientId: `conn-x-${process.pid}-${i}`, autoReconnect: false });
     await client.connect('127.0.0.1', port, 60);

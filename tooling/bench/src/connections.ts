@@ -1,7 +1,8 @@
 // Connections benchmark: N connections from one process to mosquitto at concurrency 50, each
 // subscribing once (src/connections-worker.mjs says what is measured). Each run gets a fresh
 // mosquitto on a fresh port (max_connections -1), so no run meets the previous one's TIME_WAIT
-// sockets or sessions. One fresh process per library per round, rounds interleaved.
+// sockets or sessions. One fresh process per library per round, rounds interleaved. The reference
+// client (raw-client.mjs) runs in the same rounds: what a connection costs with nothing but the wire work.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runNode, startMosquitto } from '@x/test-brokers';
@@ -44,11 +45,11 @@ export async function benchConnections(quick: boolean): Promise<void> {
   const sizes = [1_000, 10_000];
   console.log(`\n## Connections to mosquitto from one process, concurrency ${CONCURRENCY}, each subscribing once, @x/mqtt vs MQTT.js 5.16.0, ${rounds} interleaved rounds\n`);
   console.log(`open files limit (soft) of this process and its children: ${openFilesLimit()}\n`);
-  console.log('| connections | figure | @x/mqtt | MQTT.js | ours / theirs, median (min-max) |');
-  console.log('|---:|---|---:|---:|---:|');
+  console.log('| connections | figure | @x/mqtt | MQTT.js | ours / theirs, median (min-max) | reference client | reference / MQTT.js |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
-    const { ours, theirs } = await interleaved(rounds, (lib) => runOnce(lib, n));
-    const failures = [...ours, ...theirs].filter((r) => r.failed > 0);
+    const { ours, theirs, raw } = await interleaved(rounds, (lib) => runOnce(lib, n), true);
+    const failures = [...ours, ...theirs, ...raw].filter((r) => r.failed > 0);
     const rows: Array<[string, (r: Run) => number, number]> = [
       ['time to connect all (ms)', (r) => r.ms, 0],
       ['client CPU per connection (µs)', (r) => r.cpuUsPerConn, 0],
@@ -57,7 +58,7 @@ export async function benchConnections(quick: boolean): Promise<void> {
       ['external (Buffers, outside the heap) per connection (KiB)', (r) => r.externalKiB, 1],
     ];
     for (const [name, pick, digits] of rows) {
-      console.log(`| ${fmt(n)} | ${name} | ${fmt(med(ours, pick), digits)} | ${fmt(med(theirs, pick), digits)} | ${ratioCell(ours.map(pick), theirs.map(pick))} |`);
+      console.log(`| ${fmt(n)} | ${name} | ${fmt(med(ours, pick), digits)} | ${fmt(med(theirs, pick), digits)} | ${ratioCell(ours.map(pick), theirs.map(pick))} | ${fmt(med(raw, pick), digits)} | ${ratioCell(raw.map(pick), theirs.map(pick))} |`);
     }
     for (const r of failures) console.log(`\n${fmt(r.failed)} of ${fmt(r.n)} connections failed in one run (first error: ${r.firstError}); per-connection figures divide by the ${fmt(r.opened)} opened.`);
   }
