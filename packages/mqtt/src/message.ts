@@ -115,7 +115,7 @@ export class RequestInfo<R> implements PromiseLike<R> {
   }
 
   then<T1 = R, T2 = never>(onFulfilled?: ((value: R) => T1 | PromiseLike<T1>) | null, onRejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null): Promise<T1 | T2> {
-    return this.#handle.done.then(onFulfilled, onRejected);
+    return this.#handle.then(onFulfilled, onRejected) as Promise<T1 | T2>; // the engine's handles are Completions: a Promise
   }
 
   /**

@@ -32,6 +32,8 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
   // Typed without R, so that a Completion<SubscribeResult> is a Completion<unknown> to the engine's table.
   #outcome: unknown;
   #promise: Promise<unknown> | undefined;
+  /** `done` was read: its promise has a catch handler, so a rejection nobody awaits is not reported. */
+  #guarded = false;
   #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: MqttError) => void) | undefined;
   /** Set only while a signal or timer watches this request. */
@@ -54,28 +56,38 @@ export class Completion<R> implements RequestHandle<R>, PromiseLike<R> {
 
   /** The Promise, made on first read. Never an unhandled rejection: callers who await still see it. */
   get done(): Promise<R> {
+    const promise = this.#settlement();
+    if (!this.#guarded && this.#status !== FULFILLED) {
+      // Read, maybe never awaited: a rejection must not be reported as unhandled.
+      this.#guarded = true;
+      promise.catch(() => undefined);
+    }
+    return promise;
+  }
+
+  /**
+   * `await handle` and Promise.all: the settlement's then(). No catch handler is needed here, the
+   * caller's handlers are attached to it at once (and rejections reach them through the result).
+   */
+  then<T1 = R, T2 = never>(onFulfilled?: ((value: R) => T1 | PromiseLike<T1>) | null, onRejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null): Promise<T1 | T2> {
+    return this.#settlement().then(onFulfilled, onRejected);
+  }
+
+  /** The promise of the outcome, made once: already settled when the request is. */
+  #settlement(): Promise<R> {
     if (this.#promise !== undefined) return this.#promise as Promise<R>;
     let promise: Promise<R>;
-    if (this.#status === FULFILLED) {
-      // Most QoS 0 publishes are complete before anyone awaits them: no executor, no catch handler.
-      promise = Promise.resolve(this.#outcome as R);
-      this.#promise = promise;
-      return promise;
-    }
-    if (this.#status === REJECTED) promise = Promise.reject(this.#outcome as MqttError);
+    // Most QoS 0 publishes are complete before anyone awaits them: no executor.
+    if (this.#status === FULFILLED) promise = Promise.resolve(this.#outcome as R);
+    else if (this.#status === REJECTED) promise = Promise.reject(this.#outcome as MqttError);
     else {
       promise = new Promise<R>((resolve, reject) => {
         this.#resolve = resolve as (value: unknown) => void;
         this.#reject = reject;
       });
     }
-    promise.catch(() => undefined);
     this.#promise = promise;
     return promise;
-  }
-
-  then<T1 = R, T2 = never>(onFulfilled?: ((value: R) => T1 | PromiseLike<T1>) | null, onRejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null): Promise<T1 | T2> {
-    return this.done.then(onFulfilled, onRejected);
   }
 
   /** Fulfils the request with `value`; a no-op once settled. */
