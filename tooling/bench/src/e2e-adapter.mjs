@@ -3,10 +3,15 @@
 // messages in flight, Paho's default; MQTT.js has no window).
 import { Client } from '@x/mqtt';
 import mqtt from 'mqtt';
+import { openRawClient } from './raw-client.mjs';
 
-/** Connects `lib` ('x' or 'mqttjs'); `onMessage(topic, payload)` gets every message. */
+/** Connects `lib` ('x', 'mqttjs' or 'raw', the reference client); `onMessage(topic, payload)` gets every message. */
 export async function connect(lib, port, role, onMessage) {
   const clientId = `e2e-${role}-${lib}-${process.pid}`;
+  if (lib === 'raw') {
+    const client = await openRawClient({ port, clientId, onMessage });
+    return { publish: (topic, payload, qos) => client.publish(topic, payload, qos), subscribe: (filter, qos) => client.subscribe(filter, qos), close: () => client.close() };
+  }
   if (lib === 'x') {
     const client = new Client({ clientId, autoReconnect: false });
     if (onMessage !== undefined) client.onMessage = (_client, _userdata, message) => onMessage(message.topic, message.payload);

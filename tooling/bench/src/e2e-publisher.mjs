@@ -45,7 +45,7 @@ function stamped(at) {
  */
 function paced(rate) {
   const dueAt = new Float64Array(n);
-  const limit = lib === 'mqttjs' && qos > 0 ? 20 : Infinity;
+  const limit = lib !== 'x' && qos > 0 ? 20 : Infinity; // MQTT.js and the reference client have no window
   let due = 0;
   let sent = 0;
   let outstanding = 0;

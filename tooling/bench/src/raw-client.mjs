@@ -106,7 +106,7 @@ export function openRawClient({ port, clientId, onMessage = () => undefined }) {
         t = Buffer.concat([Buffer.from([bytes.length >> 8, bytes.length & 255]), bytes]);
         topics.set(topic, t);
       }
-      const size = payload.length; // ASCII in the benchmarks: one byte per character
+      const size = payload.length; // bytes, or an ASCII string (one byte per character) as in the benchmarks
       const remaining = t.length + (qos > 0 ? 2 : 0) + size;
       const head = remaining < 128 ? 2 : 3;
       const out = Buffer.allocUnsafe(head + remaining);
@@ -125,7 +125,8 @@ export function openRawClient({ port, clientId, onMessage = () => undefined }) {
         out[p++] = id & 255;
         promise = new Promise((resolve) => waiting.set(id, resolve));
       }
-      out.latin1Write(payload, p);
+      if (typeof payload === 'string') out.latin1Write(payload, p);
+      else out.set(payload, p);
       write(out);
       return promise ?? Promise.resolve();
     },
