@@ -808,8 +808,8 @@ export class EngineCore {
         // A dead link will never answer a graceful close: drop it at once, so onDisconnect is not late.
         if (this.#deadLink !== undefined) link.connection?.destroy(this.#deadLink);
         else {
-          // External loop: what is held (a DISCONNECT) is written now, or a graceful close would lose it.
-          if (this.#external !== undefined && link.gate?.blocked === true) link.gate.drain();
+          // What is held (a DISCONNECT, QoS 0 messages before it) is written now, or a graceful close would lose it.
+          if (link.gate?.blocked === true) link.gate.flushAll();
           link.connection?.end();
         }
         this.#deadLink = undefined;

@@ -79,6 +79,23 @@ export class WriteGate {
     });
   }
 
+  /**
+   * The connection is about to be ended: everything held is handed to the transport now, in
+   * order, whatever it says about being full (it writes what it was given before it closes), and
+   * the completions behind the bytes run. A graceful close would otherwise lose a held DISCONNECT.
+   */
+  flushAll(): void {
+    const held = this.#held;
+    this.#held = [];
+    for (const item of held) {
+      if (typeof item === 'function') item();
+      else this.connection.write(item);
+    }
+    if (!this.#blocked) return;
+    this.#blocked = false;
+    this.#events.unblocked(this.connection);
+  }
+
   /** The connection is gone: what waits for held bytes hears `error`, in order; nothing more is written. */
   abandon(error: MqttError): void {
     const held = this.#held;
