@@ -3,11 +3,12 @@
 // (CONNECTION_CLOSED) instead of waiting forever. Both through the direct path (no properties) and
 // through the Session's effects (v5 with properties).
 import { expect, it } from 'vitest';
+import type { PublishOptions } from '../src/driver/engine-types.js';
 import { engineSetup } from './helpers/engine-setup.js';
 import { settle } from './helpers/fake-transport.js';
 
 for (const version of [4, 5] as const) {
-  const options = version === 5 ? { properties: { userProperties: [['k', 'v']] } } : {};
+  const options: PublishOptions = version === 5 ? { properties: { userProperties: [['k', 'v']] } } : {};
 
   it(`v${version}: held, then written: fulfilled, and the engine holds nothing of it`, async () => {
     const { engine, transport } = engineSetup({ version });
