@@ -85,13 +85,13 @@ const dropped = (): MqttError => new MqttError('ABORTED', 'dropped by reinitiali
 /** Failures after which connect() tries the next server of a list. */
 const UNREACHABLE: ReadonlySet<string> = new Set(['TRANSPORT_ERROR', 'CONNECT_TIMEOUT', 'TLS_ERROR', 'PROXY_ERROR', 'CONNECTION_CLOSED']);
 
+/** publish()'s options for each QoS and retain flag without properties: no object per message. */
+const PUBLISH_OPTIONS: readonly PublishOptions[] = [0, 1, 2].flatMap((qos) => [false, true].map((retain) => Object.freeze({ qos: qos as QoS, retain })));
+
 /**
  * The client, for any platform. `P` is the protocol level, inferred from `options.protocol`:
  * with `protocol: MQTTv31` or `MQTTv311` given, MQTT 5 properties are a compile error.
  */
-/** publish()'s options for each QoS and retain flag without properties: no object per message. */
-const PUBLISH_OPTIONS: readonly PublishOptions[] = [0, 1, 2].flatMap((qos) => [false, true].map((retain) => Object.freeze({ qos: qos as QoS, retain })));
-
 export class ClientBase<P extends MqttProtocol = MqttProtocol> {
   // Callbacks: assign a function (`client.onConnect = fn`) or override the method in a subclass
   // (`class MyClient extends Client { onConnect() {...} }`). They are declared as optional methods,

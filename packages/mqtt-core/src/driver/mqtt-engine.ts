@@ -57,13 +57,13 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
   return out;
 }
 
+/** publish()'s options when none are given: one object, not one per call. */
+const NO_OPTIONS: PublishOptions = Object.freeze({});
+
 /**
  * The client engine the facade and helpers share, without the external-loop code (given as a
  * factory, see the constructor): what a browser bundle carries. See the README for the full contract.
  */
-/** publish()'s options when none are given: one object, not one per call. */
-const NO_OPTIONS: PublishOptions = Object.freeze({});
-
 export class EngineCore {
   #session: Session;
   readonly #timers: Timers;
