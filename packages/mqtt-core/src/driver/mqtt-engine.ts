@@ -29,7 +29,7 @@ import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
   ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
   PublishHandle, PublishOptions, PublishResult, ReauthenticateOptions, ReauthResult, RequestHandle, RequestOptions,
-  SubscribeResult, UnsubscribeResult, EngineStats,
+  SubscribeResult, UnsubscribeResult, EngineStats, EngineListener,
 } from './engine-types.js';
 import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER, DEFAULT_MAX_UNACKED_INBOUND } from './engine-types.js';
 import { defaultTimers } from './timers.js';
@@ -233,6 +233,15 @@ export class EngineCore {
   /** Adds a listener for `event`; returns a function that removes it. A listener that throws is logged and does not stop the others. */
   on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
     return this.#events.on(event, listener);
+  }
+
+  /**
+   * Sets the one listener told of every event (its name and argument), before the on() listeners;
+   * returns a function that removes it. One at a time: a second call replaces the first. For a
+   * facade that handles every event: one closure per client instead of one per event.
+   */
+  onEvery(listener: EngineListener): () => void {
+    return this.#events.onEvery(listener);
   }
 
   /** Removes a listener added with on(). */
