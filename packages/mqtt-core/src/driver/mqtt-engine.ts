@@ -56,6 +56,23 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
   return out;
 }
 
+/** A write gate's events as engine events: socketRegisterWrite and socketUnregisterWrite. */
+class GateSignals implements WriteGateEvents {
+  readonly #events: Emitter<EngineEvents>;
+
+  constructor(events: Emitter<EngineEvents>) {
+    this.#events = events;
+  }
+
+  blocked(connection: TransportConnection): void {
+    this.#events.emit('socketRegisterWrite', connection);
+  }
+
+  unblocked(connection: TransportConnection): void {
+    this.#events.emit('socketUnregisterWrite', connection);
+  }
+}
+
 /**
  * The client engine the facade and helpers share, without the external-loop code (given as a
  * factory, see the constructor): what a browser bundle carries. See the README for the full contract.
@@ -465,7 +482,7 @@ export class EngineCore {
         throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
       }
       const external = this.#external !== undefined;
-      link.open(connection, this.#gateEvents(connection), external);
+      link.open(connection, this.#gateEvents(), external);
       // External loop: nothing is read until loopRead() (the broker sends nothing before CONNECT).
       if (external) connection.pause?.();
       this.#link = link;
@@ -514,15 +531,12 @@ export class EngineCore {
   }
 
   /**
-   * The write gate's events for one connection. Made here, not in #openOnce: closures made there
-   * would keep that attempt's whole scope (its AbortController, CONNACK deferred, timeout) alive
-   * for as long as the connection lives.
+   * The write gate's events: a small object with prototype methods (no closures), made here, not
+   * in #openOnce: closures made there would keep that attempt's whole scope (its AbortController,
+   * CONNACK deferred, timeout) alive for as long as the connection lives.
    */
-  #gateEvents(connection: TransportConnection): WriteGateEvents {
-    return {
-      blocked: () => this.#events.emit('socketRegisterWrite', connection),
-      unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
-    };
+  #gateEvents(): WriteGateEvents {
+    return new GateSignals(this.#events);
   }
 
   #handlers(link: Link): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {
