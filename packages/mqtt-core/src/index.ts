@@ -69,6 +69,7 @@ export type {
   EngineState,
   EngineEvents,
   EngineEventName,
+  EngineListener,
   Authenticator,
   ConnackInfo,
   ConnectResult,

@@ -3,7 +3,7 @@
 // core EngineCore (the external loop comes from the platform) for the client's lifetime, which reads the current settings at each CONNECT
 // (reconnects included); the transports come from the injected Platform (Node or browser).
 import { MqttError, type Properties, type QoS, type Subscription } from '@x/mqtt-codec';
-import { EngineCore, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnectResult, type EngineOptions, type EngineSettings, type EngineStats, type PublishOptions, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
+import { EngineCore, PublishRc, connackString, reconnectDelay, toSubscriptions, type ConnackInfo, type ConnectResult, type DisconnectInfo, type EngineEventName, type EngineEvents, type InboundMessage, type LogEntry, type PublishResult, type EngineOptions, type EngineSettings, type EngineStats, type PublishOptions, type LoopStatus, type ReauthResult, type SubscribeArgs, type SubscribeOptions, type SubscribeResult, type TransportConnection, type UnsubscribeResult } from '@x/mqtt-core';
 import type { OnConnect, OnDisconnect, OnLog, OnMessage, OnMessageComplete, OnPublish, OnSocket, OnSubscribe, OnUnsubscribe } from './callbacks.js';
 import type { ClientOptions, ProxySettings, ServerSpec, TlsSettings, V5Properties, WsOptions, WsSettings } from './client-options.js';
 import { DEFAULT_WS_PATH } from './client-options.js';
@@ -702,70 +702,103 @@ export class ClientBase<P extends MqttProtocol = MqttProtocol> {
     return { ...options, connectProperties: props, ...(cleanSession !== undefined ? { cleanSession } : {}) };
   }
 
-  /** Wires the one engine's events to the callbacks, once, for the client's life. */
+  /**
+   * Wires the one engine's events to the callbacks, once, for the client's life: one listener of
+   * every event (one closure per client, not one per event). The diagnostics hook hears each
+   * event first, so a channel's subscribers hear of a message before its handlers run.
+   */
   #attach(engine: EngineCore): void {
-    engine.on('connect', (c) => {
-      if (engine.state === 'connected') this.#acceptedSinceCall++;
-      // [MQTT-3.2.2-16]: the broker names a client that sent an empty id; core resumes a session under it.
-      const assigned = c.properties?.assignedClientIdentifier;
-      if (assigned !== undefined && this.#settings.clientId === '') this.#assignedClientId = assigned;
-      const onConnect = (): void => this.#run('onConnect', this.onConnect, this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
-      // No session at the broker: renew what subscribe() subscribed, except what onConnect just did.
-      if (engine.state === 'connected' && !c.sessionPresent && this.#settings.options.resubscribe !== false) this.#renew(this.#subscribed.connected(onConnect));
-      else onConnect();
-      this.#poke();
+    engine.onEvery((event, arg) => this.#engineEvent(event, arg));
+  }
+
+  #engineEvent<K extends EngineEventName>(event: K, arg: EngineEvents[K]): void {
+    this.#tracer?.engineEvent?.(event, arg);
+    const a = arg as EngineEvents[EngineEventName];
+    switch (event) {
+      case 'connect': return this.#onConnect(a as ConnackInfo);
+      case 'disconnect': return this.#onDisconnect(a as DisconnectInfo);
+      case 'message': return this.#onMessage(a as InboundMessage);
+      case 'released': return this.#run('onMessageComplete', this.onMessageComplete, this, this.#userdata, (a as EngineEvents['released']).packetId);
+      case 'publish': {
+        const p = a as PublishResult;
+        this.#run('onPublish', this.onPublish, this, this.#userdata, p.mid, p.reasonCode, p.properties);
+        if (this.#activity !== undefined && this.#activity.size > 0) this.#poke();
+        return;
+      }
+      case 'subscribe': {
+        const s = a as SubscribeResult;
+        if (this.#renewals?.delete(s.mid) !== true) this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties);
+        return;
+      }
+      case 'unsubscribe': {
+        const u = a as UnsubscribeResult;
+        return this.#run('onUnsubscribe', this.onUnsubscribe, this, this.#userdata, u.mid, u.properties, u.reasonCodes);
+      }
+      case 'log': {
+        const entry = a as LogEntry;
+        // entry.message may be built lazily: read it only when someone listens.
+        if (this.onLog !== undefined || this.#logger !== undefined) this.#log(LOG_LEVELS[entry.level], entry.message);
+        return;
+      }
+      case 'socketOpen': {
+        const c = a as TransportConnection;
+        this.#socket = c;
+        return this.#run('onSocketOpen', this.onSocketOpen, this, this.#userdata, c.raw);
+      }
+      case 'socketClose': {
+        const c = a as TransportConnection;
+        this.#run('onSocketClose', this.onSocketClose, this, this.#userdata, c.raw);
+        if (this.#socket === c) this.#socket = undefined;
+        return;
+      }
+      case 'socketRegisterWrite': return this.#run('onSocketRegisterWrite', this.onSocketRegisterWrite, this, this.#userdata, (a as TransportConnection).raw);
+      case 'socketUnregisterWrite': return this.#run('onSocketUnregisterWrite', this.onSocketUnregisterWrite, this, this.#userdata, (a as TransportConnection).raw);
+    }
+  }
+
+  #onConnect(c: ConnackInfo): void {
+    const engine = this.#engine;
+    if (engine.state === 'connected') this.#acceptedSinceCall++;
+    // [MQTT-3.2.2-16]: the broker names a client that sent an empty id; core resumes a session under it.
+    const assigned = c.properties?.assignedClientIdentifier;
+    if (assigned !== undefined && this.#settings.clientId === '') this.#assignedClientId = assigned;
+    const onConnect = (): void => this.#run('onConnect', this.onConnect, this, this.#userdata, { sessionPresent: c.sessionPresent }, c.reasonCode, c.properties);
+    // No session at the broker: renew what subscribe() subscribed, except what onConnect just did.
+    if (engine.state === 'connected' && !c.sessionPresent && this.#settings.options.resubscribe !== false) this.#renew(this.#subscribed.connected(onConnect));
+    else onConnect();
+    this.#poke();
+  }
+
+  #onDisconnect(d: DisconnectInfo): void {
+    const engine = this.#engine;
+    const rc = pahoRc(d.error);
+    this.#run('onDisconnect', this.onDisconnect, this, this.#userdata, rc, d.properties, d.reasonCode);
+    this.#poke();
+    if (!this.#connectRequested) this.#foreverSettled(MQTT_ERR_SUCCESS);
+    // The engine decides whether to reconnect after this event: look once it has.
+    else queueMicrotask(() => {
+      // loopStop() stops reconnecting, as stopping Paho's network thread does.
+      if (this.#reconnectPaused && engine.state === 'reconnect-wait') engine.disconnect().catch(() => undefined);
+      // No reconnect will come (autoReconnect off): loopForever() settles with the lost connection's rc.
+      else if (engine.state === 'idle' && d.error?.code !== 'CONNECTION_REFUSED') this.#foreverSettled(rc);
     });
-    engine.on('disconnect', (d) => {
-      const rc = pahoRc(d.error);
-      this.#run('onDisconnect', this.onDisconnect, this, this.#userdata, rc, d.properties, d.reasonCode);
-      this.#poke();
-      if (!this.#connectRequested) this.#foreverSettled(MQTT_ERR_SUCCESS);
-      // The engine decides whether to reconnect after this event: look once it has.
-      else queueMicrotask(() => {
-        // loopStop() stops reconnecting, as stopping Paho's network thread does.
-        if (this.#reconnectPaused && engine.state === 'reconnect-wait') engine.disconnect().catch(() => undefined);
-        // No reconnect will come (autoReconnect off): loopForever() settles with the lost connection's rc.
-        else if (engine.state === 'idle' && d.error?.code !== 'CONNECTION_REFUSED') this.#foreverSettled(rc);
-      });
-    });
-    engine.on('message', (m) => {
-      // manualAck: the message acks itself through the engine; one no handler takes is acked at once.
-      // The Session is captured: after reinitialise() (a new Session) an old message acks nothing.
-      const session = engine.session;
-      const ack = m.qos > 0 && this.#settings.options.manualAck === true
-        ? (reasonCode: number | undefined, properties: Properties | undefined): boolean => {
-          if (engine.session !== session) return false;
-          const outcome = engine.ack(m, { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
-          return outcome === 'sent' || outcome === 'held';
-        }
-        : undefined;
-      const taken = this.#dispatch.dispatch(m, (message) => this.#run('onMessage', this.onMessage, this, this.#userdata, message), (what, error) => this.#callbackThrew(what, error), ack);
-      if (ack !== undefined && !taken && this.onMessage === undefined) ack(undefined, undefined);
-      this.#poke();
-    });
-    engine.on('released', (r) => this.#run('onMessageComplete', this.onMessageComplete, this, this.#userdata, r.packetId));
-    engine.on('publish', (p) => {
-      this.#run('onPublish', this.onPublish, this, this.#userdata, p.mid, p.reasonCode, p.properties);
-      if (this.#activity !== undefined && this.#activity.size > 0) this.#poke();
-    });
-    engine.on('subscribe', (s) => {
-      if (this.#renewals?.delete(s.mid) !== true) this.#run('onSubscribe', this.onSubscribe, this, this.#userdata, s.mid, s.reasonCodes, s.properties);
-    });
-    engine.on('unsubscribe', (u) => this.#run('onUnsubscribe', this.onUnsubscribe, this, this.#userdata, u.mid, u.properties, u.reasonCodes));
-    engine.on('log', (entry) => {
-      // entry.message may be built lazily: read it only when someone listens.
-      if (this.onLog !== undefined || this.#logger !== undefined) this.#log(LOG_LEVELS[entry.level], entry.message);
-    });
-    engine.on('socketOpen', (c) => {
-      this.#socket = c;
-      this.#run('onSocketOpen', this.onSocketOpen, this, this.#userdata, c.raw);
-    });
-    engine.on('socketClose', (c) => {
-      this.#run('onSocketClose', this.onSocketClose, this, this.#userdata, c.raw);
-      if (this.#socket === c) this.#socket = undefined;
-    });
-    engine.on('socketRegisterWrite', (c) => this.#run('onSocketRegisterWrite', this.onSocketRegisterWrite, this, this.#userdata, c.raw));
-    engine.on('socketUnregisterWrite', (c) => this.#run('onSocketUnregisterWrite', this.onSocketUnregisterWrite, this, this.#userdata, c.raw));
+  }
+
+  #onMessage(m: InboundMessage): void {
+    const engine = this.#engine;
+    // manualAck: the message acks itself through the engine; one no handler takes is acked at once.
+    // The Session is captured: after reinitialise() (a new Session) an old message acks nothing.
+    const session = engine.session;
+    const ack = m.qos > 0 && this.#settings.options.manualAck === true
+      ? (reasonCode: number | undefined, properties: Properties | undefined): boolean => {
+        if (engine.session !== session) return false;
+        const outcome = engine.ack(m, { ...(reasonCode !== undefined ? { reasonCode } : {}), ...(properties !== undefined ? { properties } : {}) });
+        return outcome === 'sent' || outcome === 'held';
+      }
+      : undefined;
+    const taken = this.#dispatch.dispatch(m, (message) => this.#run('onMessage', this.onMessage, this, this.#userdata, message), (what, error) => this.#callbackThrew(what, error), ack);
+    if (ack !== undefined && !taken && this.onMessage === undefined) ack(undefined, undefined);
+    this.#poke();
   }
 
   /** Sends the renewals `resubscribe` asks for; their outcome is logged, not reported as onSubscribe. */

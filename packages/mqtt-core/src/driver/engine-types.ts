@@ -323,3 +323,6 @@ export interface EngineEvents {
 
 /** The name of an engine event: a key of EngineEvents. */
 export type EngineEventName = keyof EngineEvents;
+
+/** EngineCore.onEvery()'s listener: told of every event, its name and its argument. */
+export type EngineListener = <K extends EngineEventName>(event: K, arg: EngineEvents[K]) => void;

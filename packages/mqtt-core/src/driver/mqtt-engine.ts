@@ -30,7 +30,7 @@ import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
   ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
   PublishHandle, PublishOptions, PublishResult, ReauthenticateOptions, ReauthResult, RequestHandle, RequestOptions,
-  SubscribeResult, UnsubscribeResult, EngineStats,
+  SubscribeResult, UnsubscribeResult, EngineStats, EngineListener,
 } from './engine-types.js';
 import { DEFAULT_AUTO_RECONNECT, DEFAULT_BACKOFF_RESET_AFTER, DEFAULT_MAX_UNACKED_INBOUND } from './engine-types.js';
 import { defaultTimers } from './timers.js';
@@ -59,6 +59,23 @@ function sessionOptions(options: EngineSettings, store: boolean): Partial<Sessio
 
 /** publish()'s options when none are given: one object, not one per call. */
 const NO_OPTIONS: PublishOptions = Object.freeze({});
+
+/** A write gate's events as engine events: socketRegisterWrite and socketUnregisterWrite. */
+class GateSignals implements WriteGateEvents {
+  readonly #events: Emitter<EngineEvents>;
+
+  constructor(events: Emitter<EngineEvents>) {
+    this.#events = events;
+  }
+
+  blocked(connection: TransportConnection): void {
+    this.#events.emit('socketRegisterWrite', connection);
+  }
+
+  unblocked(connection: TransportConnection): void {
+    this.#events.emit('socketUnregisterWrite', connection);
+  }
+}
 
 /**
  * The client engine the facade and helpers share, without the external-loop code (given as a
@@ -239,6 +256,15 @@ export class EngineCore {
   /** Adds a listener for `event`; returns a function that removes it. A listener that throws is logged and does not stop the others. */
   on<K extends keyof EngineEvents>(event: K, listener: (arg: EngineEvents[K]) => void): () => void {
     return this.#events.on(event, listener);
+  }
+
+  /**
+   * Sets the one listener told of every event (its name and argument), before the on() listeners;
+   * returns a function that removes it. One at a time: a second call replaces the first. For a
+   * facade that handles every event: one closure per client instead of one per event.
+   */
+  onEvery(listener: EngineListener): () => void {
+    return this.#events.onEvery(listener);
   }
 
   /** Removes a listener added with on(). */
@@ -491,7 +517,7 @@ export class EngineCore {
         throw new MqttError('INVALID_ARGUMENT', `externalLoop needs a transport that can be read on demand; ${transport.name} cannot`);
       }
       const external = this.#external !== undefined;
-      link.open(connection, this.#gateEvents(connection), external);
+      link.open(connection, this.#gateEvents(), external);
       // External loop: nothing is read until loopRead() (the broker sends nothing before CONNECT).
       if (external) connection.pause?.();
       this.#link = link;
@@ -540,15 +566,12 @@ export class EngineCore {
   }
 
   /**
-   * The write gate's events for one connection. Made here, not in #openOnce: closures made there
-   * would keep that attempt's whole scope (its AbortController, CONNACK deferred, timeout) alive
-   * for as long as the connection lives.
+   * The write gate's events: a small object with prototype methods (no closures), made here, not
+   * in #openOnce: closures made there would keep that attempt's whole scope (its AbortController,
+   * CONNACK deferred, timeout) alive for as long as the connection lives.
    */
-  #gateEvents(connection: TransportConnection): WriteGateEvents {
-    return {
-      blocked: () => this.#events.emit('socketRegisterWrite', connection),
-      unblocked: () => this.#events.emit('socketUnregisterWrite', connection),
-    };
+  #gateEvents(): WriteGateEvents {
+    return new GateSignals(this.#events);
   }
 
   #handlers(link: Link): { onData(b: Uint8Array): void; onDrain(): void; onClose(e?: MqttError): void } {

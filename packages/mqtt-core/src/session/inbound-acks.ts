@@ -3,6 +3,8 @@
 // [MQTT-4.6.0-2] [MQTT-4.6.0-3], so an ack behind an unacknowledged one is held until that one is
 // acked too. Invariant: an entry is in `#byId` from its PUBLISH until its ack is released; all of
 // them belong to the current connection (connectionClosed forgets them: the broker redelivers).
+// Memory: `#byId` is one shared empty Map until the first add (most sessions never use manualAck)
+// and again after clear(); it is never written while shared.
 import type { Packet, Properties } from '@x/mqtt-codec';
 
 /** One inbound QoS 1/2 message waiting for its ack. `reply` is set once the application acked it. */
@@ -12,11 +14,14 @@ export interface PendingAck {
   reply: Packet | undefined;
 }
 
+/** The shared empty table: read only, replaced by a Map of its own at the first add(). */
+const NO_ACKS: Map<number, PendingAck> = new Map();
+
 export class InboundAcks {
   /** Arrival order; entries before `#head` are released. */
   #order: PendingAck[] = [];
   #head = 0;
-  readonly #byId = new Map<number, PendingAck>();
+  #byId = NO_ACKS;
   #qos1 = 0;
 
   /** Unacknowledged (or acked but held) inbound messages. */
@@ -36,6 +41,7 @@ export class InboundAcks {
   add(packetId: number, qos: 1 | 2): void {
     const entry: PendingAck = { packetId, qos, reply: undefined };
     this.#order.push(entry);
+    if (this.#byId === NO_ACKS) this.#byId = new Map();
     this.#byId.set(packetId, entry);
     if (qos === 1) this.#qos1++;
   }
@@ -74,7 +80,7 @@ export class InboundAcks {
     for (const entry of this.#byId.values()) if (entry.qos === 2) qos2.push(entry.packetId);
     this.#order = [];
     this.#head = 0;
-    this.#byId.clear();
+    this.#byId = NO_ACKS;
     this.#qos1 = 0;
     return qos2;
   }
