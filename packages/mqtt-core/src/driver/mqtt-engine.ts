@@ -25,7 +25,7 @@ import type { EngineObserver } from './engine-observer.js';
 import { Emitter } from './emitter.js';
 import { createExternalLoop, type ExternalLoopFactory, type LoopDriver, type LoopStatus } from './external-loop.js';
 import { Link } from './link.js';
-import type { WriteGateEvents } from './write-gate.js';
+import type { WriteGate, WriteGateEvents } from './write-gate.js';
 import { PublishCompletion, RequestTable } from './request-table.js';
 import type {
   ConnectCallOptions, ConnectResult, DisconnectOptions, EngineEvents, EngineOptions, EngineSettings, EngineState, LogLevel,
@@ -385,10 +385,7 @@ export class EngineCore {
     }
     // The bytes wait for drain: complete when they are written, fail if the connection goes first.
     if (options.signal !== undefined) handle.watch(options, this.#timers);
-    gate.afterWrites((error) => {
-      if (error === undefined) this.#published(handle, result);
-      else handle.reject(error);
-    });
+    this.#publishedOnWrite(gate, handle, result);
     return handle;
   }
 
@@ -790,10 +787,7 @@ export class EngineCore {
         const gate = this.#link?.gate;
         // A QoS 0 publish whose bytes wait for drain completes when they are written.
         if (handle !== undefined && handle.qos0 && gate !== undefined && gate.holdsLastWrite) {
-          gate.afterWrites((error) => {
-            if (error === undefined) this.#published(handle, effect);
-            else handle.reject(error);
-          });
+          this.#publishedOnWrite(gate, handle, effect);
         } else this.#published(handle, effect);
         return;
       }
@@ -866,6 +860,14 @@ export class EngineCore {
     this.#counts.bytesSent += bytes.length;
     if (isPublish) this.#counts.messagesSent++;
     this.#link?.gate?.write(bytes);
+  }
+
+  /** A QoS 0 publish held by `gate`: published once its bytes are written, failed if the gate is abandoned first. */
+  #publishedOnWrite(gate: WriteGate, handle: Completion<unknown>, result: PublishResult): void {
+    gate.afterWrites((error) => {
+      if (error === undefined) this.#published(handle, result);
+      else handle.reject(error);
+    });
   }
 
   #published(handle: Completion<unknown> | undefined, effect: PublishResult): void {
